@@ -1,0 +1,52 @@
+// Command ballast synthesizes the Ballast reference EKS platform for one
+// environment (configured by BALLAST_* environment variables) into
+// ./cdk.out, or into CDK_OUTDIR when the CDK CLI runs it.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/stacks"
+)
+
+// exitInvalidConfig is the exit code for configuration errors.
+const exitInvalidConfig = 2
+
+func main() {
+	os.Exit(run(os.LookupEnv, os.Stdout, os.Stderr))
+}
+
+// run loads the configuration and synthesizes. Configuration problems are
+// printed, all at once, before anything is written.
+func run(lookup config.Lookup, stdout, stderr io.Writer) int {
+	cfg, err := config.Load(lookup)
+	if err != nil {
+		fmt.Fprintf(stderr, "ballast: invalid configuration:\n%v\n", err)
+		return exitInvalidConfig
+	}
+	defer jsii.Close()
+	outdir, _ := lookup("CDK_OUTDIR")
+	if outdir == "" {
+		outdir = "cdk.out"
+	}
+	app := stacks.NewApp(outdir)
+	platform := stacks.NewPlatform(app, cfg)
+	assembly := app.Synth(nil)
+	fmt.Fprintf(stdout, "ballast: synthesized %s platform %q to %s\n", cfg.Env, cfg.ClusterName, *assembly.Directory())
+	for _, s := range platform.Stacks() {
+		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
+		fmt.Fprintf(stdout, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
+	}
+	return 0
+}
+
+func countResources(template any) int {
+	m, _ := template.(map[string]any)
+	res, _ := m["Resources"].(map[string]any)
+	return len(res)
+}

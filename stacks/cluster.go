@@ -1,0 +1,37 @@
+package stacks
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/nodegroup"
+)
+
+// ClusterStackProps configures ClusterStack. Cluster.Vpc, subnets and keys
+// come from the network and storage stacks; NodeGroups' cluster and subnets
+// are filled in by the stack.
+type ClusterStackProps struct {
+	awscdk.StackProps
+	Cluster    cluster.ClusterProps
+	NodeGroups []nodegroup.NodeGroupSetProps
+}
+
+// ClusterStack holds the control plane and its node groups.
+type ClusterStack struct {
+	awscdk.Stack
+	Cluster    *cluster.Cluster
+	NodeGroups []*nodegroup.NodeGroupSet
+}
+
+// NewClusterStack creates the cluster stack.
+func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackProps) *ClusterStack {
+	s := &ClusterStack{Stack: awscdk.NewStack(scope, jsii.String(id), &props.StackProps)}
+	s.Cluster = cluster.NewCluster(s.Stack, "Cluster", &props.Cluster)
+	for _, ng := range props.NodeGroups {
+		ng.Cluster = s.Cluster.Cluster
+		s.NodeGroups = append(s.NodeGroups, nodegroup.NewNodeGroupSet(s.Stack, "NodeGroup-"+*ng.Name, &ng))
+	}
+	return s
+}

@@ -1,0 +1,126 @@
+package stacks
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/network"
+	"github.com/ballast-eks/ballast/constructs/nodegroup"
+	"github.com/ballast-eks/ballast/constructs/storage"
+)
+
+// Platform is the reference platform: network, storage and cluster stacks
+// built from one environment's configuration.
+type Platform struct {
+	Network *NetworkStack
+	Storage *StorageStack
+	Cluster *ClusterStack
+}
+
+// Stacks returns the platform's stacks in deployment order.
+func (p *Platform) Stacks() []awscdk.Stack {
+	return []awscdk.Stack{p.Network.Stack, p.Storage.Stack, p.Cluster.Stack}
+}
+
+// StackName returns the name of one of the platform's stacks, e.g.
+// "ballast-dev-network".
+func StackName(cfg *config.Config, part string) string { return cfg.ClusterName + "-" + part }
+
+// NewPlatform builds the reference platform into app. app must have no
+// children yet: the explicit AZs are recorded as context first, so no
+// availability-zone lookup is ever needed.
+func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
+	PinAvailabilityZones(app, cfg.Account, cfg.Region, cfg.AZs)
+	for _, k := range slices.Sorted(maps.Keys(cfg.Tags)) {
+		awscdk.Tags_Of(app).Add(jsii.String(k), jsii.String(cfg.Tags[k]), nil)
+	}
+	awscdk.Tags_Of(app).Add(jsii.String("ballast:env"), jsii.String(string(cfg.Env)), nil)
+	p := &Platform{}
+	p.Network = NewNetworkStack(app, StackName(cfg, "network"), &NetworkStackProps{
+		StackProps: stackProps(cfg, "VPC and subnets"),
+		Network:    networkProps(cfg),
+	})
+	if cfg.Env == config.ProfileDev && cfg.NATMode == config.NATSingle {
+		// A single NAT gateway is the dev profile's deliberate trade of AZ
+		// resilience for cost; outside dev the warning stands.
+		awscdk.Annotations_Of(p.Network.Stack).AcknowledgeWarning(jsii.String("ballast:network-single-nat"), jsii.String("dev profile: one NAT gateway by design"))
+	}
+	p.Storage = NewStorageStack(app, StackName(cfg, "storage"), &StorageStackProps{
+		StackProps: stackProps(cfg, "KMS keys and data"),
+		Keys:       storage.KeysProps{AliasPrefix: jsii.String("alias/ballast/" + cfg.ClusterName)},
+	})
+	p.Cluster = NewClusterStack(app, StackName(cfg, "cluster"), &ClusterStackProps{
+		StackProps: stackProps(cfg, "EKS control plane and node groups"),
+		Cluster:    clusterProps(cfg, p),
+		NodeGroups: []nodegroup.NodeGroupSetProps{systemNodeGroup(cfg, p)},
+	})
+	return p
+}
+
+// PinAvailabilityZones records azs as the CDK context value an AZ lookup
+// would return, so stacks with a concrete account never look them up.
+func PinAvailabilityZones(scope constructs.Construct, account, region string, azs []string) {
+	if account == "" {
+		return // env-agnostic stacks never look up AZs
+	}
+	key := fmt.Sprintf("availability-zones:account=%s:region=%s", account, region)
+	scope.Node().SetContext(jsii.String(key), jsii.Strings(azs...))
+}
+
+func stackProps(cfg *config.Config, what string) awscdk.StackProps {
+	env := &awscdk.Environment{Region: jsii.String(cfg.Region)}
+	if cfg.Account != "" {
+		env.Account = jsii.String(cfg.Account)
+	}
+	return awscdk.StackProps{
+		Env:                   env,
+		Description:           jsii.String(fmt.Sprintf("Ballast %s: %s (%s)", cfg.Env, what, cfg.ClusterName)),
+		TerminationProtection: jsii.Bool(cfg.IsProd()),
+	}
+}
+
+func networkProps(cfg *config.Config) network.NetworkProps {
+	nat := network.NATMode(cfg.NATMode)
+	return network.NetworkProps{
+		AvailabilityZones: cfg.AZs,
+		CIDR:              jsii.String(cfg.VPCCIDR),
+		NATMode:           &nat,
+		ClusterName:       jsii.String(cfg.ClusterName),
+	}
+}
+
+func clusterProps(cfg *config.Config, p *Platform) cluster.ClusterProps {
+	endpoint := cluster.EndpointAccess(cfg.EndpointAccess)
+	retention := cfg.LogRetentionDays
+	return cluster.ClusterProps{
+		Vpc:                 p.Network.Network.Vpc,
+		ControlPlaneSubnets: p.Network.Network.ControlPlaneSubnets,
+		SecretsKey:          p.Storage.Keys.Secrets,
+		ClusterName:         jsii.String(cfg.ClusterName),
+		Version:             jsii.String(cfg.KubernetesVersion),
+		EndpointAccess:      &endpoint,
+		PublicAccessCIDRs:   cfg.PublicAccessCIDRs,
+		AdminRoleARNs:       cfg.AdminRoleARNs,
+		LogRetentionDays:    &retention,
+	}
+}
+
+func systemNodeGroup(cfg *config.Config, p *Platform) nodegroup.NodeGroupSetProps {
+	minSize, desired, maxSize := cfg.NodeMinSize, cfg.NodeDesiredSize, cfg.NodeMaxSize
+	return nodegroup.NodeGroupSetProps{
+		Name:              jsii.String("system"),
+		Subnets:           p.Network.Network.PrivateSubnets,
+		AvailabilityZones: cfg.AZs,
+		InstanceTypes:     cfg.NodeInstanceTypes,
+		MinSize:           &minSize,
+		DesiredSize:       &desired,
+		MaxSize:           &maxSize,
+	}
+}
