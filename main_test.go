@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/internal/golden"
+	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/stacks"
+)
+
+// synthed holds each profile's templates, synthesized once for the package.
+var synthed = map[config.Profile]map[string]synthtest.Template{}
+
+// testConfigs are the configurations the root app is tested with: each
+// profile's defaults, as a user with no variables set would get them.
+func testConfig(t testing.TB, p config.Profile) *config.Config {
+	t.Helper()
+	cfg, err := config.Defaults(p)
+	if err != nil {
+		t.Fatalf("defaults for %s: %v", p, err)
+	}
+	return cfg
+}
+
+func TestMain(m *testing.M) {
+	for _, p := range config.Profiles {
+		cfg, err := config.Defaults(p)
+		if err != nil {
+			panic(err)
+		}
+		app := synthtest.NewApp()
+		stacks.NewPlatform(app, cfg)
+		synthed[p] = synthtest.Synth(app)
+	}
+	code := m.Run()
+	synthtest.Close()
+	os.Exit(code)
+}
+
+// TestGolden compares every stack of every profile with its snapshot.
+func TestGolden(t *testing.T) {
+	for _, p := range config.Profiles {
+		for name, tmpl := range synthed[p] {
+			t.Run(name, func(t *testing.T) { golden.Assert(t, name, tmpl) })
+		}
+	}
+}
+
+func stack(t *testing.T, p config.Profile, part string) synthtest.Template {
+	t.Helper()
+	name := stacks.StackName(testConfig(t, p), part)
+	tmpl, ok := synthed[p][name]
+	if !ok {
+		t.Fatalf("no stack %s", name)
+	}
+	return tmpl
+}
+
+func TestPlatformHasThreeStacksPerProfile(t *testing.T) {
+	for _, p := range config.Profiles {
+		if got := len(synthed[p]); got != 3 {
+			t.Errorf("%s: %d stacks, want 3", p, got)
+		}
+	}
+}
