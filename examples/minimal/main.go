@@ -1,0 +1,45 @@
+// Command minimal is the shortest Ballast program: one stack holding a VPC,
+// the platform's KMS keys, an EKS cluster and a per-AZ system node group,
+// composed directly from the library's constructs with their defaults.
+package main
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/network"
+	"github.com/ballast-eks/ballast/constructs/nodegroup"
+	"github.com/ballast-eks/ballast/constructs/storage"
+	"github.com/ballast-eks/ballast/stacks"
+)
+
+var azs = []string{"eu-west-1a", "eu-west-1b", "eu-west-1c"}
+
+func build(app awscdk.App) awscdk.Stack {
+	stack := awscdk.NewStack(app, jsii.String("minimal-eks"), &awscdk.StackProps{
+		Env: &awscdk.Environment{Region: jsii.String("eu-west-1")},
+	})
+	net := network.NewNetwork(stack, "Network", &network.NetworkProps{AvailabilityZones: azs})
+	keys := storage.NewKeys(stack, "Keys", &storage.KeysProps{AliasPrefix: jsii.String("alias/minimal-eks")})
+	eks := cluster.NewCluster(stack, "Cluster", &cluster.ClusterProps{
+		ClusterName:         jsii.String("minimal"),
+		Vpc:                 net.Vpc,
+		ControlPlaneSubnets: net.ControlPlaneSubnets,
+		SecretsKey:          keys.Secrets,
+	})
+	nodegroup.NewNodeGroupSet(stack, "System", &nodegroup.NodeGroupSetProps{
+		Cluster:           eks.Cluster,
+		Name:              jsii.String("system"),
+		Subnets:           net.PrivateSubnets,
+		AvailabilityZones: azs,
+	})
+	return stack
+}
+
+func main() {
+	defer jsii.Close()
+	app := stacks.NewApp("") // recommended feature flags; CDK_OUTDIR or cdk.out
+	build(app)
+	app.Synth(nil)
+}
