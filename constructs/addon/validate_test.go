@@ -59,7 +59,9 @@ func TestValidate(t *testing.T) {
 			[]string{"cluster: required", "ebsKey: required", "kubernetesVersion: required"}},
 		{"version without a row", func(p *AddonsProps) { p.KubernetesVersion = jsiiString("1.31") },
 			[]string{`kubernetesVersion: "1.31" has no row`}},
-		{"bad override", func(p *AddonsProps) { p.VersionOverrides = map[Name]string{CoreDNS: "1.11", VpcCni: "v1.20.0-eksbuild.1"} },
+		{"bad override", func(p *AddonsProps) {
+			p.VersionOverrides = map[Name]string{CoreDNS: "1.11", VpcCni: "v1.20.0-eksbuild.1"}
+		},
 			[]string{`versionOverrides[coredns]: "1.11" is not an add-on version`}},
 		{"replicas", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(0)} },
 			[]string{"coreDNS.replicas: must be 1..50, got 0"}},
