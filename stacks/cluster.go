@@ -5,6 +5,7 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 )
@@ -16,6 +17,9 @@ type ClusterStackProps struct {
 	awscdk.StackProps
 	Cluster    cluster.ClusterProps
 	NodeGroups []nodegroup.NodeGroupSetProps
+	// Addons configures the EKS managed add-ons; the stack fills in the
+	// cluster and node groups. nil installs none.
+	Addons *addon.AddonsProps
 }
 
 // ClusterStack holds the control plane and its node groups.
@@ -23,6 +27,8 @@ type ClusterStack struct {
 	awscdk.Stack
 	Cluster    *cluster.Cluster
 	NodeGroups []*nodegroup.NodeGroupSet
+	// Addons are the managed add-ons (nil when props.Addons is nil).
+	Addons *addon.Addons
 }
 
 // NewClusterStack creates the cluster stack.
@@ -32,6 +38,9 @@ func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackP
 	for _, ng := range props.NodeGroups {
 		ng.Cluster = s.Cluster.Cluster
 		s.NodeGroups = append(s.NodeGroups, nodegroup.NewNodeGroupSet(s.Stack, "NodeGroup-"+*ng.Name, &ng))
+	}
+	if props.Addons != nil {
+		s.Addons = s.newAddons(props.Addons)
 	}
 	return s
 }

@@ -60,6 +60,7 @@ func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
 		StackProps: stackProps(cfg, "EKS control plane and node groups"),
 		Cluster:    clusterProps(cfg, p),
 		NodeGroups: []nodegroup.NodeGroupSetProps{systemNodeGroup(cfg, p)},
+		Addons:     addonsProps(cfg, p),
 	})
 	return p
 }

@@ -1,0 +1,128 @@
+package addon
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"regexp"
+	"slices"
+)
+
+// Validate reports every problem with the (defaulted) props at once, each
+// with its field path. It makes no jsii calls beyond nil checks.
+func (p AddonsProps) Validate() error {
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if p.Cluster == nil {
+		add("cluster: required")
+	}
+	if p.EBSKey == nil {
+		add("ebsKey: required (the EBS CSI driver encrypts volumes with it)")
+	}
+	if p.KubernetesVersion == nil {
+		add("kubernetesVersion: required")
+	} else if _, ok := Versions[*p.KubernetesVersion]; !ok {
+		add("kubernetesVersion: %q has no row in the add-on version table (have %v)", *p.KubernetesVersion, KubernetesVersions())
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.VersionOverrides)) {
+		if v := p.VersionOverrides[name]; !ValidVersion(v) {
+			add("versionOverrides[%s]: %q is not an add-on version like v1.19.0-eksbuild.1", name, v)
+		}
+	}
+	errs = append(errs, p.VpcCni.validate("vpcCni")...)
+	errs = append(errs, p.CoreDNS.validate("coreDNS")...)
+	errs = append(errs, p.KubeProxy.validate("kubeProxy")...)
+	return errors.Join(errs...)
+}
+
+func (c *VpcCniConfig) validate(path string) []error {
+	if c == nil || c.PrefixDelegation == nil {
+		return nil
+	}
+	switch {
+	case !*c.PrefixDelegation && c.WarmPrefixTarget != nil:
+		return []error{fmt.Errorf("%s.warmPrefixTarget: only applies with prefixDelegation on", path)}
+	case c.WarmPrefixTarget != nil && *c.WarmPrefixTarget < 0:
+		return []error{fmt.Errorf("%s.warmPrefixTarget: must be >= 0, got %d", path, *c.WarmPrefixTarget)}
+	}
+	return nil
+}
+
+// MaxCoreDNSReplicas bounds CoreDNS replicas; past it, use autoscaling.
+const MaxCoreDNSReplicas = 50
+
+func (c *CoreDNSConfig) validate(path string) []error {
+	var errs []error
+	if c == nil {
+		return nil
+	}
+	if c.Replicas != nil && (*c.Replicas < 1 || *c.Replicas > MaxCoreDNSReplicas) {
+		errs = append(errs, fmt.Errorf("%s.replicas: must be 1..%d, got %d", path, MaxCoreDNSReplicas, *c.Replicas))
+	}
+	if c.MaxUnavailable != nil && *c.MaxUnavailable < 1 {
+		errs = append(errs, fmt.Errorf("%s.maxUnavailable: must be >= 1 (0 blocks every node drain), got %d", path, *c.MaxUnavailable))
+	}
+	if c.Replicas != nil && c.MaxUnavailable != nil && *c.Replicas >= 1 && *c.MaxUnavailable >= *c.Replicas {
+		errs = append(errs, fmt.Errorf("%s.maxUnavailable: must be < replicas (%d), got %d", path, *c.Replicas, *c.MaxUnavailable))
+	}
+	if c.ZoneSpread != nil && *c.ZoneSpread != ZoneSpreadScheduleAnyway && *c.ZoneSpread != ZoneSpreadDoNotSchedule {
+		errs = append(errs, fmt.Errorf("%s.zoneSpread: must be %q or %q, got %q", path, ZoneSpreadScheduleAnyway, ZoneSpreadDoNotSchedule, *c.ZoneSpread))
+	}
+	return errs
+}
+
+func (c *KubeProxyConfig) validate(path string) []error {
+	if c == nil || c.Mode == nil || *c.Mode == KubeProxyIPTables || *c.Mode == KubeProxyIPVS {
+		return nil
+	}
+	return []error{fmt.Errorf("%s.mode: must be %q or %q, got %q", path, KubeProxyIPTables, KubeProxyIPVS, *c.Mode)}
+}
+
+var (
+	addonNameRe      = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,99}$`)
+	serviceAccountRe = regexp.MustCompile(`^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$`)
+)
+
+// Validate reports every problem with an add-on spec at once. The
+// configuration must marshal to a JSON object.
+func (s AddonSpec) Validate() error {
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if !addonNameRe.MatchString(s.Name) {
+		add("name: %q is not an EKS add-on name", s.Name)
+	}
+	if !ValidVersion(s.Version) {
+		add("version: %q is not an add-on version like v1.19.0-eksbuild.1", s.Version)
+	}
+	if _, err := configurationJSON(s.Configuration); err != nil {
+		add("configuration: %v", err)
+	}
+	if pi := s.PodIdentity; pi != nil {
+		if !serviceAccountRe.MatchString(pi.ServiceAccount) {
+			add("podIdentity.serviceAccount: %q is not a Kubernetes service account name", pi.ServiceAccount)
+		}
+		if len(pi.ManagedPolicies) == 0 {
+			add("podIdentity.managedPolicies: at least one AWS managed policy name is required")
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// configurationJSON marshals a configuration struct or map; nil means none.
+func configurationJSON(cfg any) (string, error) {
+	if cfg == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(cfg)
+	if err != nil {
+		return "", err
+	}
+	if string(b) == "null" {
+		return "", nil
+	}
+	if b[0] != '{' {
+		return "", fmt.Errorf("must marshal to a JSON object, got %s", b)
+	}
+	return string(b), nil
+}

@@ -1,0 +1,153 @@
+package addon
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+)
+
+// fakeCluster and fakeKey satisfy the nil checks without jsii.
+type (
+	fakeCluster struct{ awseksv2.Cluster }
+	fakeKey     struct{ awskms.IKey }
+)
+
+func validProps() AddonsProps {
+	v := "1.36"
+	return AddonsProps{Cluster: fakeCluster{}, EBSKey: fakeKey{}, KubernetesVersion: &v}
+}
+
+func p[T any](v T) *T { return &v }
+
+func TestDefaults(t *testing.T) {
+	in := validProps()
+	got := withDefaults(in)
+	if !*got.VpcCni.PrefixDelegation || *got.VpcCni.WarmPrefixTarget != DefaultWarmPrefixTarget || !*got.VpcCni.NetworkPolicy {
+		t.Errorf("vpc-cni defaults %+v", *got.VpcCni)
+	}
+	if *got.CoreDNS.Replicas != 2 || *got.CoreDNS.MaxUnavailable != 1 || *got.CoreDNS.ZoneSpread != ZoneSpreadScheduleAnyway {
+		t.Errorf("coredns defaults %+v", *got.CoreDNS)
+	}
+	if *got.KubeProxy.Mode != KubeProxyIPTables || !*got.EbsCsi.DefaultStorageClass || *got.EFS || *got.CloudWatchObservability {
+		t.Errorf("defaults %+v", got)
+	}
+	if in.VpcCni != nil || in.CoreDNS != nil {
+		t.Error("withDefaults mutated its input")
+	}
+	cfg := &CoreDNSConfig{Replicas: p(3)}
+	withDefaults(AddonsProps{CoreDNS: cfg})
+	if cfg.MaxUnavailable != nil {
+		t.Error("withDefaults mutated the caller's CoreDNSConfig")
+	}
+	off := withDefaults(AddonsProps{VpcCni: &VpcCniConfig{PrefixDelegation: p(false)}})
+	if off.VpcCni.WarmPrefixTarget != nil {
+		t.Error("WarmPrefixTarget defaulted without prefix delegation")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	mode, spread := KubeProxyMode("nftables"), ZoneSpread("Sometimes")
+	cases := []struct {
+		name   string
+		mutate func(*AddonsProps)
+		want   []string
+	}{
+		{"valid", func(*AddonsProps) {}, nil},
+		{"required", func(p *AddonsProps) { *p = AddonsProps{} },
+			[]string{"cluster: required", "ebsKey: required", "kubernetesVersion: required"}},
+		{"version without a row", func(p *AddonsProps) { p.KubernetesVersion = jsiiString("1.31") },
+			[]string{`kubernetesVersion: "1.31" has no row`}},
+		{"bad override", func(p *AddonsProps) {
+			p.VersionOverrides = map[Name]string{CoreDNS: "1.11", VpcCni: "v1.20.0-eksbuild.1"}
+		},
+			[]string{`versionOverrides[coredns]: "1.11" is not an add-on version`}},
+		{"replicas", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(0)} },
+			[]string{"coreDNS.replicas: must be 1..50, got 0"}},
+		{"pdb", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(2), MaxUnavailable: p0(2)} },
+			[]string{"coreDNS.maxUnavailable: must be < replicas (2), got 2"}},
+		{"spread", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{ZoneSpread: &spread} },
+			[]string{`coreDNS.zoneSpread: must be "ScheduleAnyway" or "DoNotSchedule", got "Sometimes"`}},
+		{"kube-proxy mode", func(p *AddonsProps) { p.KubeProxy = &KubeProxyConfig{Mode: &mode} },
+			[]string{`kubeProxy.mode: must be "iptables" or "ipvs", got "nftables"`}},
+		{"warm prefix without delegation", func(p *AddonsProps) {
+			p.VpcCni = &VpcCniConfig{PrefixDelegation: p1(false), WarmPrefixTarget: p0(1)}
+		}, []string{"vpcCni.warmPrefixTarget: only applies with prefixDelegation on"}},
+		{"negative warm prefix", func(p *AddonsProps) { p.VpcCni = &VpcCniConfig{WarmPrefixTarget: p0(-1)} },
+			[]string{"vpcCni.warmPrefixTarget: must be >= 0, got -1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			props := validProps()
+			c.mutate(&props)
+			assertErrors(t, withDefaults(props).Validate(), c.want)
+		})
+	}
+}
+
+func TestValidateSpec(t *testing.T) {
+	good := AddonSpec{Name: "snapshot-controller", Version: "v8.2.0-eksbuild.1"}
+	cases := []struct {
+		name   string
+		mutate func(*AddonSpec)
+		want   []string
+	}{
+		{"valid", func(*AddonSpec) {}, nil},
+		{"map configuration", func(s *AddonSpec) { s.Configuration = map[string]any{"replicas": 2} }, nil},
+		{"name and version", func(s *AddonSpec) { s.Name, s.Version = "Bad_Name", "latest" },
+			[]string{`name: "Bad_Name" is not an EKS add-on name`, `version: "latest" is not an add-on version`}},
+		{"configuration not an object", func(s *AddonSpec) { s.Configuration = []int{1} },
+			[]string{"configuration: must marshal to a JSON object, got [1]"}},
+		{"configuration unmarshallable", func(s *AddonSpec) { s.Configuration = map[string]any{"f": func() {}} },
+			[]string{"configuration: json: unsupported type"}},
+		{"pod identity", func(s *AddonSpec) { s.PodIdentity = &PodIdentity{ServiceAccount: "Bad SA"} },
+			[]string{`podIdentity.serviceAccount: "Bad SA"`, "podIdentity.managedPolicies: at least one"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := good
+			c.mutate(&s)
+			assertErrors(t, s.Validate(), c.want)
+		})
+	}
+}
+
+func TestConfigurationValues(t *testing.T) {
+	cfg := withDefaults(validProps())
+	for name, v := range map[string]any{"vpc-cni": cfg.VpcCni.values(), "coredns": cfg.CoreDNS.values(),
+		"kube-proxy": cfg.KubeProxy.values(), "ebs": cfg.EbsCsi.values()} {
+		if s, err := configurationJSON(v); err != nil || !strings.HasPrefix(s, "{") {
+			t.Errorf("%s: %q, %v", name, s, err)
+		}
+	}
+	if s, _ := configurationJSON(map[string]any(nil)); s != "" {
+		t.Errorf("nil map gave %q", s)
+	}
+}
+
+func assertErrors(t *testing.T, err error, want []string) {
+	t.Helper()
+	if len(want) == 0 {
+		if err != nil {
+			t.Fatalf("unexpected error: %v", err)
+		}
+		return
+	}
+	if err == nil {
+		t.Fatalf("no error, want %v", want)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != len(want) {
+		t.Errorf("%d problems, want %d:\n%v", len(lines), len(want), err)
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("missing %q in:\n%v", w, err)
+		}
+	}
+}
+
+func jsiiString(s string) *string { return &s }
+func p0(n int) *int               { return &n }
+func p1(b bool) *bool             { return &b }
