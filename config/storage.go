@@ -1,8 +1,61 @@
 package config
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ballast-eks/ballast/constructs/storage"
+)
+
+// The storage room's environment variables.
+const (
+	VarEFS                 = "BALLAST_EFS"
+	VarBackupBucket        = "BALLAST_BACKUP_BUCKET"
+	VarBackupRetentionDays = "BALLAST_BACKUP_RETENTION_DAYS"
+)
+
 // StorageConfig is the storage room's configuration (keys, EFS, backup).
-type StorageConfig struct{}
+type StorageConfig struct {
+	// EFS creates the shared EFS file system and its AWS Backup plan.
+	EFS bool
+	// BackupBucket creates the S3 bucket for cluster backups (Velero).
+	BackupBucket bool
+	// BackupRetentionDays is how long EFS recovery points, and overwritten
+	// or deleted objects in the backup bucket, are kept.
+	BackupRetentionDays int
+}
 
-var storageVars = []Var{}
+const onOff = "on | off"
 
-func (c *Config) validateStorage(p *problems) {}
+var storageVars = []Var{
+	{VarEFS, "Shared EFS file system (encrypted, backed up daily).", onOff,
+		perProfile("off", "on", "on"), setOnOff(func(c *Config) *bool { return &c.EFS })},
+	{VarBackupBucket, "S3 bucket for cluster backups (Velero), with an access-log bucket.", onOff,
+		fixed("on"), setOnOff(func(c *Config) *bool { return &c.BackupBucket })},
+	{VarBackupRetentionDays, "Days to keep EFS backups and the backup bucket's non-current object versions.",
+		fmt.Sprintf("a whole number of days from 1 to %d", storage.MaxBackupRetentionDays),
+		perProfile("7", "14", strconv.Itoa(storage.DefaultBackupRetentionDays)),
+		func(c *Config, raw string) error { return setInt(&c.BackupRetentionDays)(c, raw) }},
+}
+
+// setOnOff parses "on" or "off" (any case) into the field field returns.
+func setOnOff(field func(*Config) *bool) func(*Config, string) error {
+	return func(c *Config, raw string) error {
+		switch strings.ToLower(raw) {
+		case "on":
+			*field(c) = true
+		case "off":
+			*field(c) = false
+		default:
+			return fmt.Errorf("must be on or off")
+		}
+		return nil
+	}
+}
+
+func (c *Config) validateStorage(p *problems) {
+	if d := c.BackupRetentionDays; d < 1 || d > storage.MaxBackupRetentionDays {
+		p.add(VarBackupRetentionDays, strconv.Itoa(d), "retention must be 1 to %d days", storage.MaxBackupRetentionDays)
+	}
+}

@@ -52,10 +52,7 @@ func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
 		// resilience for cost; outside dev the warning stands.
 		awscdk.Annotations_Of(p.Network.Stack).AcknowledgeWarning(jsii.String("ballast:network-single-nat"), jsii.String("dev profile: one NAT gateway by design"))
 	}
-	p.Storage = NewStorageStack(app, StackName(cfg, "storage"), &StorageStackProps{
-		StackProps: stackProps(cfg, "KMS keys and data"),
-		Keys:       storage.KeysProps{AliasPrefix: jsii.String("alias/ballast/" + cfg.ClusterName)},
-	})
+	p.Storage = NewStorageStack(app, StackName(cfg, "storage"), storageProps(cfg, p))
 	p.Cluster = NewClusterStack(app, StackName(cfg, "cluster"), &ClusterStackProps{
 		StackProps: stackProps(cfg, "EKS control plane and node groups"),
 		Cluster:    clusterProps(cfg, p),
@@ -95,6 +92,28 @@ func networkProps(cfg *config.Config) network.NetworkProps {
 		NATMode:           &nat,
 		ClusterName:       jsii.String(cfg.ClusterName),
 	}
+}
+
+// storageProps maps the storage room's configuration. EFS clients are
+// allowed by the VPC's CIDR: the cluster stack depends on this one, so its
+// security groups cannot be referenced here without a cycle.
+func storageProps(cfg *config.Config, p *Platform) *StorageStackProps {
+	retention := cfg.BackupRetentionDays
+	props := &StorageStackProps{
+		StackProps:     stackProps(cfg, "KMS keys and data"),
+		ExportPrefix:   cfg.ClusterName,
+		Keys:           storage.KeysProps{AliasPrefix: jsii.String("alias/ballast/" + cfg.ClusterName)},
+		Vpc:            p.Network.Network.Vpc,
+		PrivateSubnets: p.Network.Network.PrivateSubnets,
+		Backup:         storage.BackupProps{RetentionDays: &retention},
+	}
+	if cfg.EFS {
+		props.FileSystem = &storage.FileSystemProps{}
+	}
+	if cfg.BackupBucket {
+		props.BackupBucket = &storage.BackupBucketProps{NoncurrentVersionDays: &retention}
+	}
+	return props
 }
 
 func clusterProps(cfg *config.Config, p *Platform) cluster.ClusterProps {

@@ -1,0 +1,75 @@
+package storage
+
+import (
+	"fmt"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsbackup"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+)
+
+// Construct IDs of Backup's children. Renaming the vault replaces it (and
+// its generated name): never change them.
+const (
+	idVault         = "Vault"
+	idPlan          = "Plan"
+	idSelection     = "Selection"
+	backupRuleDaily = "Daily"
+)
+
+// Backup is an AWS Backup plan that backs resources up daily into a vault
+// encrypted with a customer-managed key. The vault is retained and, by
+// default, denies everyone deleting recovery points early.
+type Backup struct {
+	constructs.Construct
+	// Vault holds the recovery points.
+	Vault awsbackup.BackupVault
+	// Plan runs the daily rule.
+	Plan awsbackup.BackupPlan
+	// Selection assigns the resources to the plan (with its own IAM role).
+	Selection awsbackup.BackupSelection
+}
+
+// NewBackup validates props and creates the vault, plan and selection.
+func NewBackup(scope constructs.Construct, id string, props *BackupProps) *Backup {
+	if props == nil {
+		props = &BackupProps{}
+	}
+	p := props.withDefaults()
+	if err := p.Validate(); err != nil {
+		panic(fmt.Errorf("storage: invalid backup props:\n%w", err))
+	}
+	b := &Backup{Construct: constructs.NewConstruct(scope, jsii.String(id))}
+	warnNotRetained(b.Construct, *p.RemovalPolicy, "backup vault")
+	b.Vault = awsbackup.NewBackupVault(b.Construct, jsii.String(idVault), &awsbackup.BackupVaultProps{
+		EncryptionKey:              p.Key,
+		BlockRecoveryPointDeletion: p.BlockRecoveryPointDeletion,
+		RemovalPolicy:              *p.RemovalPolicy,
+	})
+	b.Plan = awsbackup.NewBackupPlan(b.Construct, jsii.String(idPlan), &awsbackup.BackupPlanProps{
+		// Plan names are unique per account and region; the L2's default is
+		// the bare construct id.
+		BackupPlanName:  awscdk.Names_UniqueResourceName(b.Construct, &awscdk.UniqueResourceNameOptions{MaxLength: jsii.Number(50), Separator: jsii.String("-")}),
+		BackupVault:     b.Vault,
+		BackupPlanRules: &[]awsbackup.BackupPlanRule{dailyRule(p)},
+	})
+	b.Selection = b.Plan.AddSelection(jsii.String(idSelection), &awsbackup.BackupSelectionOptions{
+		Resources: &p.Resources,
+	})
+	return b
+}
+
+func dailyRule(p BackupProps) awsbackup.BackupPlanRule {
+	return awsbackup.NewBackupPlanRule(&awsbackup.BackupPlanRuleProps{
+		RuleName: jsii.String(backupRuleDaily),
+		ScheduleExpression: awsevents.Schedule_Cron(&awsevents.CronOptions{
+			Minute: jsii.String("0"),
+			Hour:   jsii.String(fmt.Sprint(*p.StartHourUTC)),
+		}),
+		DeleteAfter:      awscdk.Duration_Days(jsii.Number(*p.RetentionDays)),
+		StartWindow:      awscdk.Duration_Hours(jsii.Number(DefaultBackupStartWindowHours)),
+		CompletionWindow: awscdk.Duration_Hours(jsii.Number(DefaultBackupCompletionWindowHours)),
+	})
+}
