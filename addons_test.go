@@ -66,7 +66,7 @@ func TestProdAddonsPinnedWithOverwrite(t *testing.T) {
 
 // Changing BALLAST_K8S_VERSION moves every add-on to that table row.
 func TestAddonVersionsFollowKubernetesVersion(t *testing.T) {
-	const k8s = "1.33"
+	const k8s = "1.34"
 	cfg, err := config.Load(func(name string) (string, bool) {
 		if name == config.VarK8sVersion {
 			return k8s, true

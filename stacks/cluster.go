@@ -15,7 +15,9 @@ import (
 // are filled in by the stack.
 type ClusterStackProps struct {
 	awscdk.StackProps
-	Cluster    cluster.ClusterProps
+	Cluster cluster.ClusterProps
+	// NodeGroups are ignored when the cluster runs EKS Auto Mode
+	// (Cluster.Compute = cluster.ComputeAuto).
 	NodeGroups []nodegroup.NodeGroupSetProps
 	// Addons configures the EKS managed add-ons; the stack fills in the
 	// cluster and node groups. nil installs none.
@@ -31,10 +33,25 @@ type ClusterStack struct {
 	Addons *addon.Addons
 }
 
+// Output IDs of the cluster stack (also their names in the template).
+const (
+	OutputClusterName          = "ClusterName"
+	OutputClusterArn           = "ClusterArn"
+	OutputClusterEndpoint      = "ClusterEndpoint"
+	OutputOIDCIssuer           = "OidcIssuerUrl"
+	OutputKubeconfigCommand    = "KubeconfigCommand"
+	OutputBreakGlassRoleArn    = "BreakGlassRoleArn"
+	OutputBreakGlassKubeconfig = "BreakGlassKubeconfigCommand"
+)
+
 // NewClusterStack creates the cluster stack.
 func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackProps) *ClusterStack {
 	s := &ClusterStack{Stack: awscdk.NewStack(scope, jsii.String(id), &props.StackProps)}
 	s.Cluster = cluster.NewCluster(s.Stack, "Cluster", &props.Cluster)
+	s.addClusterOutputs()
+	if s.Cluster.AutoMode {
+		return s // Auto Mode runs the nodes; managed node groups would compete.
+	}
 	for _, ng := range props.NodeGroups {
 		ng.Cluster = s.Cluster.Cluster
 		s.NodeGroups = append(s.NodeGroups, nodegroup.NewNodeGroupSet(s.Stack, "NodeGroup-"+*ng.Name, &ng))
@@ -43,4 +60,25 @@ func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackP
 		s.Addons = s.newAddons(props.Addons)
 	}
 	return s
+}
+
+// addClusterOutputs publishes what operators need to reach the cluster.
+func (s *ClusterStack) addClusterOutputs() {
+	c := s.Cluster.Cluster
+	out := func(id, desc string, value *string) {
+		awscdk.NewCfnOutput(s.Stack, jsii.String(id), &awscdk.CfnOutputProps{Description: jsii.String(desc), Value: value})
+	}
+	kubeconfig := awscdk.Fn_Join(jsii.String(""), &[]*string{
+		jsii.String("aws eks update-kubeconfig --name "), c.ClusterName(), jsii.String(" --region "), s.Stack.Region(),
+	})
+	out(OutputClusterName, "EKS cluster name", c.ClusterName())
+	out(OutputClusterArn, "EKS cluster ARN", c.ClusterArn())
+	out(OutputClusterEndpoint, "Kubernetes API endpoint", c.ClusterEndpoint())
+	out(OutputOIDCIssuer, "OIDC issuer URL (IAM roles for service accounts)", c.ClusterOpenIdConnectIssuerUrl())
+	out(OutputKubeconfigCommand, "Writes a kubeconfig entry for the cluster", kubeconfig)
+	if r := s.Cluster.BreakGlassRole; r != nil {
+		out(OutputBreakGlassRoleArn, "Break-glass cluster-admin role (emergencies only)", r.RoleArn())
+		out(OutputBreakGlassKubeconfig, "Writes a kubeconfig entry that uses the break-glass role",
+			awscdk.Fn_Join(jsii.String(""), &[]*string{kubeconfig, jsii.String(" --role-arn "), r.RoleArn()}))
+	}
 }

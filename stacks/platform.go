@@ -59,6 +59,7 @@ func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
 		NodeGroups: []nodegroup.NodeGroupSetProps{systemNodeGroup(cfg, p)},
 		Addons:     addonsProps(cfg, p),
 	})
+	acknowledgeClusterWarnings(cfg, p.Cluster)
 	return p
 }
 
@@ -116,19 +117,57 @@ func storageProps(cfg *config.Config, p *Platform) *StorageStackProps {
 	return props
 }
 
+// clusterProps maps the cluster room's configuration to the construct.
+// Prod retains the cluster when CloudFormation lets go of it; dev and
+// staging clean up (staging still has deletion protection). With Auto Mode
+// the control plane gets the private subnets instead of the /28
+// control-plane subnets, because Auto Mode's built-in node pools place
+// nodes in the cluster's subnets.
 func clusterProps(cfg *config.Config, p *Platform) cluster.ClusterProps {
 	endpoint := cluster.EndpointAccess(cfg.EndpointAccess)
+	upgrade := cluster.UpgradeStandard
+	if cfg.UpgradePolicy == config.UpgradeExtended {
+		upgrade = cluster.UpgradeExtended
+	}
+	removal := awscdk.RemovalPolicy_DESTROY
+	if cfg.IsProd() {
+		removal = awscdk.RemovalPolicy_RETAIN
+	}
+	compute := cluster.ComputeMode(cfg.Compute)
+	subnets := p.Network.Network.ControlPlaneSubnets
+	if compute == cluster.ComputeAuto {
+		subnets = p.Network.Network.PrivateSubnets
+	}
+	tier := cluster.ScalingTier(cfg.ControlPlaneTier)
 	retention := cfg.LogRetentionDays
 	return cluster.ClusterProps{
-		Vpc:                 p.Network.Network.Vpc,
-		ControlPlaneSubnets: p.Network.Network.ControlPlaneSubnets,
-		SecretsKey:          p.Storage.Keys.Secrets,
-		ClusterName:         jsii.String(cfg.ClusterName),
-		Version:             jsii.String(cfg.KubernetesVersion),
-		EndpointAccess:      &endpoint,
-		PublicAccessCIDRs:   cfg.PublicAccessCIDRs,
-		AdminRoleARNs:       cfg.AdminRoleARNs,
-		LogRetentionDays:    &retention,
+		Vpc:                     p.Network.Network.Vpc,
+		ControlPlaneSubnets:     subnets,
+		SecretsKey:              p.Storage.Keys.Secrets,
+		LogsKey:                 p.Storage.Keys.Logs,
+		ClusterName:             jsii.String(cfg.ClusterName),
+		Version:                 jsii.String(cfg.KubernetesVersion),
+		UpgradePolicy:           &upgrade,
+		EndpointAccess:          &endpoint,
+		PublicAccessCIDRs:       cfg.PublicAccessCIDRs,
+		AllowOpenPublicEndpoint: jsii.Bool(cfg.AllowOpenEndpoint),
+		AdminRoleARNs:           cfg.AdminRoleARNs,
+		BreakGlass:              jsii.Bool(cfg.BreakGlass),
+		BreakGlassPrincipals:    cfg.BreakGlassPrincipals,
+		LogRetentionDays:        &retention,
+		ZonalShift:              jsii.Bool(true),
+		DeletionProtection:      jsii.Bool(cfg.DeletionProtection),
+		RemovalPolicy:           &removal,
+		ScalingTier:             &tier,
+		Compute:                 &compute,
+	}
+}
+
+// acknowledgeClusterWarnings accepts the cluster departures a profile makes
+// by design: dev has no deletion protection unless asked for.
+func acknowledgeClusterWarnings(cfg *config.Config, s *ClusterStack) {
+	if cfg.Env == config.ProfileDev && !cfg.DeletionProtection {
+		awscdk.Annotations_Of(s.Stack).AcknowledgeWarning(jsii.String(cluster.WarnNoDeletionGuard), jsii.String("dev profile: clusters are disposable"))
 	}
 }
 

@@ -23,8 +23,12 @@ const (
 	idAdminPrefix    = "Admin"
 )
 
-// ClusterAdminPolicy is the EKS access policy that grants cluster admin.
-const ClusterAdminPolicy = "AmazonEKSClusterAdminPolicy"
+// Warning IDs this construct may emit; a stack can acknowledge them.
+const (
+	WarnPublicEndpoint  = "ballast:cluster-public-endpoint"
+	WarnExtendedSupport = "ballast:cluster-extended-support"
+	WarnNoDeletionGuard = "ballast:cluster-deletion-protection-off"
+)
 
 // Cluster is an EKS control plane with explicit access and full logging.
 type Cluster struct {
@@ -33,11 +37,17 @@ type Cluster struct {
 	Cluster awseksv2.Cluster
 	// LogGroup receives the control-plane logs.
 	LogGroup awslogs.LogGroup
-	// BreakGlassRole is an admin role for emergencies, assumable by the
-	// account's IAM principals with MFA.
+	// BreakGlassRole is an admin role for emergencies, assumable only by
+	// the configured principals (MFA for account roots and users); nil when
+	// the break-glass role is turned off.
 	BreakGlassRole awsiam.Role
 	// Version is the Kubernetes version, e.g. "1.36".
 	Version string
+	// AutoMode is true when EKS Auto Mode runs the data plane: node groups
+	// must not be added, and EKS manages the core networking add-ons.
+	AutoMode bool
+
+	granted map[string]bool // principal ARN + " " + access policy
 }
 
 // NewCluster validates props and builds the control plane.
@@ -46,9 +56,22 @@ func NewCluster(scope constructs.Construct, id string, props *ClusterProps) *Clu
 	if err := p.Validate(); err != nil {
 		panic(fmt.Errorf("cluster: invalid props:\n%w", err))
 	}
-	c := &Cluster{Construct: constructs.NewConstruct(scope, jsii.String(id)), Version: *p.Version}
+	c := &Cluster{Construct: constructs.NewConstruct(scope, jsii.String(id)), Version: *p.Version, AutoMode: *p.Compute == ComputeAuto}
 	c.LogGroup = c.newLogGroup(p)
-	c.Cluster = awseksv2.NewCluster(c.Construct, jsii.String(idCluster), &awseksv2.ClusterProps{
+	c.Cluster = awseksv2.NewCluster(c.Construct, jsii.String(idCluster), c.clusterProps(p))
+	setUnmodelledProperties(c.Cluster, p)
+	c.Cluster.Node().AddDependency(c.LogGroup)
+	// The warning concerns the optional kubectl Lambda, which Ballast does
+	// not create; the control-plane ENIs need no internet route.
+	awscdk.Annotations_Of(c.Cluster).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:isolatedSubnetsForKubectlPrivateSubnets"),
+		jsii.String("no kubectl handler is created; control-plane ENIs need no egress"))
+	c.grantAdmins(p)
+	c.warn(p)
+	return c
+}
+
+func (c *Cluster) clusterProps(p ClusterProps) *awseksv2.ClusterProps {
+	cp := &awseksv2.ClusterProps{
 		ClusterName:                             p.ClusterName,
 		Version:                                 awseksv2.KubernetesVersion_Of(p.Version),
 		Vpc:                                     p.Vpc,
@@ -56,30 +79,51 @@ func NewCluster(scope constructs.Construct, id string, props *ClusterProps) *Clu
 		ClusterLogging:                          allLogTypes(),
 		SecretsEncryptionKey:                    p.SecretsKey,
 		EndpointAccess:                          endpoint(p),
-		DefaultCapacityType:                     awseksv2.DefaultCapacityType_NODEGROUP,
-		DefaultCapacity:                         jsii.Number(0),
+		ControlPlaneScalingTier:                 awseksv2.ControlPlaneScalingTier_Of(jsii.String(string(*p.ScalingTier))),
+		RemovalPolicy:                           *p.RemovalPolicy,
 		BootstrapClusterCreatorAdminPermissions: jsii.Bool(false),
 		BootstrapSelfManagedAddons:              jsii.Bool(false),
-	})
-	c.Cluster.Node().AddDependency(c.LogGroup)
-	// The warning concerns the optional kubectl Lambda, which Ballast does
-	// not create; the control-plane ENIs need no internet route.
-	awscdk.Annotations_Of(c.Cluster).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:isolatedSubnetsForKubectlPrivateSubnets"),
-		jsii.String("no kubectl handler is created; control-plane ENIs need no egress"))
-	c.grantAdmins(p)
-	return c
+		// The stack writes its own kubeconfig outputs.
+		OutputConfigCommand: jsii.Bool(false),
+	}
+	if c.AutoMode {
+		cp.DefaultCapacityType = awseksv2.DefaultCapacityType_AUTOMODE
+		cp.Compute = &awseksv2.ComputeConfig{NodePools: jsii.Strings(AutoModeNodePools...)}
+	} else {
+		cp.DefaultCapacityType = awseksv2.DefaultCapacityType_NODEGROUP
+		cp.DefaultCapacity = jsii.Number(0)
+	}
+	return cp
+}
+
+// setUnmodelledProperties sets the AWS::EKS::Cluster properties that
+// aws-cdk-lib 2.270's awseksv2.Cluster does not model. It is the only place
+// Ballast reaches under the L2; drop a line when the L2 gains the property.
+func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
+	cfn := cl.Node().DefaultChild().(awseksv2.CfnCluster)
+	cfn.SetZonalShiftConfig(&awseksv2.CfnCluster_ZonalShiftConfigProperty{Enabled: p.ZonalShift})
+	cfn.SetDeletionProtection(p.DeletionProtection)
+	cfn.SetUpgradePolicy(&awseksv2.CfnCluster_UpgradePolicyProperty{SupportType: jsii.String(string(*p.UpgradePolicy))})
 }
 
 // newLogGroup creates /aws/eks/<name>/cluster before the cluster does, so
-// its retention is owned by code (EKS would create it with no expiry).
+// its retention and encryption are owned by code (EKS would create it
+// unencrypted, with no expiry).
 func (c *Cluster) newLogGroup(p ClusterProps) awslogs.LogGroup {
-	retention, _ := logretention.Of(*p.LogRetentionDays)
+	retention, err := logretention.Of(*p.LogRetentionDays)
+	if err != nil {
+		panic(fmt.Errorf("cluster: invalid props:\nlogRetentionDays: %w", err))
+	}
 	return awslogs.NewLogGroup(c.Construct, jsii.String(idLogGroup), &awslogs.LogGroupProps{
-		LogGroupName:  jsii.String("/aws/eks/" + *p.ClusterName + "/cluster"),
+		LogGroupName:  jsii.String(LogGroupName(*p.ClusterName)),
 		Retention:     retention,
+		EncryptionKey: p.LogsKey,
 		RemovalPolicy: awscdk.RemovalPolicy_RETAIN,
 	})
 }
+
+// LogGroupName is the log group EKS writes control-plane logs to.
+func LogGroupName(clusterName string) string { return "/aws/eks/" + clusterName + "/cluster" }
 
 func allLogTypes() *[]awseksv2.ClusterLoggingTypes {
 	return &[]awseksv2.ClusterLoggingTypes{
@@ -96,27 +140,18 @@ func endpoint(p ClusterProps) awseksv2.EndpointAccess {
 	return awseksv2.EndpointAccess_PRIVATE()
 }
 
-// grantAdmins creates cluster-admin access entries for every configured role
-// and for a break-glass role that the account's principals can assume with MFA.
-func (c *Cluster) grantAdmins(p ClusterProps) {
-	for i, arn := range p.AdminRoleARNs {
-		c.GrantAdmin(fmt.Sprintf("%s%d", idAdminPrefix, i), arn)
+// warn records the departures from best practice the props ask for.
+func (c *Cluster) warn(p ClusterProps) {
+	w := func(id, why string) {
+		awscdk.Annotations_Of(c.Construct).AddWarningV2(jsii.String(id), jsii.String(why))
 	}
-	c.BreakGlassRole = awsiam.NewRole(c.Construct, jsii.String(idBreakGlassRole), &awsiam.RoleProps{
-		Description: jsii.String("Ballast break-glass cluster admin for " + *p.ClusterName + "; assume with MFA only in emergencies"),
-		AssumedBy: awsiam.NewPrincipalWithConditions(awsiam.NewAccountRootPrincipal(), &map[string]interface{}{
-			"Bool": map[string]interface{}{"aws:MultiFactorAuthPresent": "true"},
-		}),
-	})
-	c.GrantAdmin(idBreakGlass, *c.BreakGlassRole.RoleArn())
-}
-
-// GrantAdmin gives principalARN cluster-wide admin through an access entry.
-// id must be stable: it names the access entry's construct.
-func (c *Cluster) GrantAdmin(id, principalARN string) {
-	c.Cluster.GrantAccess(jsii.String(id), jsii.String(principalARN), &[]awseksv2.IAccessPolicy{
-		awseksv2.AccessPolicy_FromAccessPolicyName(jsii.String(ClusterAdminPolicy), &awseksv2.AccessPolicyNameOptions{
-			AccessScopeType: awseksv2.AccessScopeType_CLUSTER,
-		}),
-	}, nil)
+	if *p.AllowOpenPublicEndpoint && opensToInternet(p.PublicAccessCIDRs) {
+		w(WarnPublicEndpoint, "the Kubernetes API endpoint is reachable from 0.0.0.0/0; only authentication protects it. Restrict the public access CIDRs or use a private endpoint.")
+	}
+	if *p.UpgradePolicy == UpgradeExtended {
+		w(WarnExtendedSupport, "extended support keeps Kubernetes "+*p.Version+" running past standard support at an extra hourly cost per cluster (about 6x the standard control-plane price); plan the upgrade.")
+	}
+	if !*p.DeletionProtection {
+		w(WarnNoDeletionGuard, "deletion protection is off: the cluster can be deleted by a stack deletion or an API call.")
+	}
 }

@@ -1,8 +1,28 @@
 package cluster
 
-// SupportedVersions are the Kubernetes versions Ballast accepts: versions
-// aws-cdk-lib 2.270's awseksv2 names that EKS still supports in late 2026.
-var SupportedVersions = []string{"1.32", "1.33", "1.34", "1.35", "1.36"}
+import "github.com/aws/aws-cdk-go/awscdk/v2"
+
+// SupportedVersions are the Kubernetes versions Ballast accepts with the
+// standard upgrade policy: versions aws-cdk-lib 2.270's awseksv2 names
+// (1.25 to 1.36) that are in EKS standard support as of November 2026.
+//
+//	1.34  standard support ends 2026-12-02 (upgrade before then)
+//	1.35  standard support ends 2027-03
+//	1.36  released on EKS mid 2026
+//
+// EKS upgrades a STANDARD cluster by itself when standard support ends; the
+// template then pins an older version than the cluster runs, and the next
+// deploy fails. Bump Version before the date.
+var SupportedVersions = []string{"1.34", "1.35", "1.36"}
+
+// ExtendedSupportVersions are accepted only with UpgradeExtended: they left
+// standard support but are in EKS extended support as of November 2026.
+//
+//	1.32  extended support ends 2027-03-23
+//	1.33  extended support ends 2027-07-29
+//
+// 1.31's extended support ends 2026-11-26, too soon to create a cluster on.
+var ExtendedSupportVersions = []string{"1.32", "1.33"}
 
 // DefaultVersion is the newest version aws-cdk-lib 2.270 names that is in
 // EKS standard support (1.36, on EKS since mid 2026).
@@ -11,22 +31,50 @@ const DefaultVersion = "1.36"
 // DefaultLogRetentionDays is the control-plane log retention.
 const DefaultLogRetentionDays = 90
 
+// DefaultUpgradePolicy lets EKS upgrade at end of standard support rather
+// than bill for extended support.
+const DefaultUpgradePolicy = UpgradeStandard
+
+// DefaultScalingTier is the control plane EKS sizes by itself, at no extra
+// cost.
+const DefaultScalingTier = TierStandard
+
+// DefaultCompute is managed node groups, added by the caller.
+const DefaultCompute = ComputeNodeGroups
+
+// DefaultRemovalPolicy keeps the cluster (and its etcd state) when
+// CloudFormation stops managing it.
+const DefaultRemovalPolicy = awscdk.RemovalPolicy_RETAIN
+
+// AutoModeNodePools are the built-in node pools enabled with ComputeAuto.
+var AutoModeNodePools = []string{"system", "general-purpose"}
+
 // LogTypes are the five control-plane log types, all enabled.
 var LogTypes = []string{"api", "audit", "authenticator", "controllerManager", "scheduler"}
 
+// ScalingTiers lists every accepted control-plane scaling tier.
+var ScalingTiers = []ScalingTier{TierStandard, TierXL, Tier2XL, Tier4XL, Tier8XL}
+
+// withDefaults returns a copy of p with every unset field filled in.
 func withDefaults(p ClusterProps) ClusterProps {
 	out := p
-	if out.Version == nil {
-		v := DefaultVersion
-		out.Version = &v
-	}
-	if out.EndpointAccess == nil {
-		e := EndpointPrivate
-		out.EndpointAccess = &e
-	}
-	if out.LogRetentionDays == nil {
-		d := DefaultLogRetentionDays
-		out.LogRetentionDays = &d
-	}
+	setDefault(&out.Version, DefaultVersion)
+	setDefault(&out.UpgradePolicy, DefaultUpgradePolicy)
+	setDefault(&out.EndpointAccess, EndpointPrivate)
+	setDefault(&out.AllowOpenPublicEndpoint, false)
+	setDefault(&out.BreakGlass, true)
+	setDefault(&out.LogRetentionDays, DefaultLogRetentionDays)
+	setDefault(&out.ZonalShift, true)
+	setDefault(&out.DeletionProtection, true)
+	setDefault(&out.RemovalPolicy, DefaultRemovalPolicy)
+	setDefault(&out.ScalingTier, DefaultScalingTier)
+	setDefault(&out.Compute, DefaultCompute)
 	return out
+}
+
+// setDefault points *field at a fresh copy of v when it is nil.
+func setDefault[T any](field **T, v T) {
+	if *field == nil {
+		*field = &v
+	}
 }

@@ -27,6 +27,7 @@ func build(app awscdk.App) awscdk.Stack {
 		Vpc:                 net.Vpc,
 		ControlPlaneSubnets: net.ControlPlaneSubnets,
 		SecretsKey:          keys.Secrets,
+		LogsKey:             keys.Logs,
 	})
 	nodegroup.NewNodeGroupSet(stack, "System", &nodegroup.NodeGroupSetProps{
 		Cluster:           eks.Cluster,
