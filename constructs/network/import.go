@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
@@ -34,6 +35,9 @@ func ImportNetwork(scope constructs.Construct, id string, props *ExistingNetwork
 		attrs.PublicSubnetIds = jsii.Strings(p.PublicSubnetIDs...)
 	}
 	n.Vpc = awsec2.Vpc_FromVpcAttributes(n.Construct, jsii.String(idImportedVpc), attrs)
+	// Ballast never reads an imported subnet's route table.
+	awscdk.Annotations_Of(n.Vpc).AcknowledgeWarning(jsii.String("@aws-cdk/aws-ec2:noSubnetRouteTableId"),
+		jsii.String("Ballast does not use imported subnets' route tables"))
 	n.PrivateSubnets = *n.Vpc.PrivateSubnets()
 	n.PublicSubnets = *n.Vpc.PublicSubnets()
 	n.ControlPlaneSubnets = n.PrivateSubnets

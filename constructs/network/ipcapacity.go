@@ -230,7 +230,7 @@ func describe(n NodeDemand, u nodeUse, custom, podPool bool) string {
 	case custom && !podPool:
 		return fmt.Sprintf("%s: %d nodes x 1 node address", name, n.MaxNodes)
 	case u.prefixes > 0:
-		return fmt.Sprintf("%s: %d nodes x (%d /28 prefixes + %d ENI addresses)", name, n.MaxNodes, u.prefixes, u.primaries)
+		return fmt.Sprintf("%s: %d nodes x (%d /28 prefixes + %d ENI primary IPs)", name, n.MaxNodes, u.prefixes, u.primaries)
 	default:
 		return fmt.Sprintf("%s: %d nodes x %d ENIs x %d addresses", name, n.MaxNodes, u.primaries, n.IPv4PerENI)
 	}

@@ -100,7 +100,7 @@ func TestCheckIPCapacity(t *testing.T) {
 		// of primaries = 25 blocks = 400.
 		_, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/23", ""), DefaultCNI,
 			[]AZDemand{{AZ: "us-east-1a", Nodes: []NodeDemand{unknown(3)}}, {AZ: "us-east-1c", Nodes: []NodeDemand{unknown(3)}}})
-		for _, want := range []string{"AZ us-east-1a: private subnet 10.0.0.0/25 needs 400 addresses", "of 96 usable", "AZ us-east-1c", "use a larger VPC CIDR", "3 nodes x (8 /28 prefixes + 1 ENI addresses)"} {
+		for _, want := range []string{"AZ us-east-1a: private subnet 10.0.0.0/25 needs 400 addresses", "of 96 usable", "AZ us-east-1c", "use a larger VPC CIDR", "3 nodes x (8 /28 prefixes + 1 ENI primary IPs)"} {
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("error %v does not say %q", err, want)
 			}

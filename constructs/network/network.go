@@ -152,6 +152,11 @@ func (n *Network) newPodSubnets(vpc awsec2.Vpc, plan Plan, nat awsec2.NatProvide
 			MapPublicIpOnLaunch: jsii.Bool(false),
 		})
 		s.Node().AddDependency(block)
+		// cfn-lint checks subnets against the primary block only.
+		awscdk.Validations_Of(s).Acknowledge(&awscdk.Acknowledgment{
+			Id:     jsii.String("CloudFormation-Validate::E3059"),
+			Reason: jsii.String("pod subnets are in the VPC's secondary block (AWS::EC2::VPCCidrBlock)"),
+		})
 		gw, ok := gateways[az.AZ]
 		if !ok {
 			gw = fallback
