@@ -35,9 +35,6 @@ func ImportNetwork(scope constructs.Construct, id string, props *ExistingNetwork
 		attrs.PublicSubnetIds = jsii.Strings(p.PublicSubnetIDs...)
 	}
 	n.Vpc = awsec2.Vpc_FromVpcAttributes(n.Construct, jsii.String(idImportedVpc), attrs)
-	// Ballast never reads an imported subnet's route table.
-	awscdk.Annotations_Of(n.Vpc).AcknowledgeWarning(jsii.String("@aws-cdk/aws-ec2:noSubnetRouteTableId"),
-		jsii.String("Ballast does not use imported subnets' route tables"))
 	n.PrivateSubnets = *n.Vpc.PrivateSubnets()
 	n.PublicSubnets = *n.Vpc.PublicSubnets()
 	n.ControlPlaneSubnets = n.PrivateSubnets
@@ -49,5 +46,8 @@ func ImportNetwork(scope constructs.Construct, id string, props *ExistingNetwork
 				&awsec2.SubnetAttributes{SubnetId: jsii.String(sid), AvailabilityZone: jsii.String(p.AvailabilityZones[i])}))
 		}
 	}
+	// Ballast never reads an imported subnet's route table.
+	awscdk.Annotations_Of(n.Construct).AcknowledgeWarning(jsii.String("@aws-cdk/aws-ec2:noSubnetRouteTableId"),
+		jsii.String("Ballast does not use imported subnets' route tables"))
 	return n
 }
