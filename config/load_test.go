@@ -138,7 +138,7 @@ func TestValidationRules(t *testing.T) {
 		{"bad cidr", map[string]string{VarVPCCIDR: "10.0.0.0"}, VarVPCCIDR, "not an IPv4 CIDR"},
 		{"cidr host bits", map[string]string{VarVPCCIDR: "10.0.0.1/16"}, VarVPCCIDR, "did you mean 10.0.0.0/16"},
 		{"cidr too big", map[string]string{VarVPCCIDR: "10.0.0.0/8"}, VarVPCCIDR, "outside /16 to /24"},
-		{"cidr public", map[string]string{VarVPCCIDR: "8.8.0.0/16"}, VarVPCCIDR, "not in a private range"},
+		{"cidr public", map[string]string{VarVPCCIDR: "8.8.0.0/16"}, VarVPCCIDR, "not in an allowed range"},
 		{"unknown NAT mode", map[string]string{VarNATMode: "none"}, VarNATMode, "unknown NAT mode"},
 		{"unknown endpoint", map[string]string{VarEndpointAccess: "public"}, VarEndpointAccess, "unknown endpoint access"},
 		{"public without CIDRs", map[string]string{VarEndpointAccess: "public-and-private"}, VarPublicAccessCIDRs, "needs the CIDRs"},

@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/ballast-eks/ballast/constructs/storage"
 )
@@ -37,21 +36,6 @@ var storageVars = []Var{
 		fmt.Sprintf("a whole number of days from 1 to %d", storage.MaxBackupRetentionDays),
 		perProfile("7", "14", strconv.Itoa(storage.DefaultBackupRetentionDays)),
 		func(c *Config, raw string) error { return setInt(&c.BackupRetentionDays)(c, raw) }},
-}
-
-// setOnOff parses "on" or "off" (any case) into the field field returns.
-func setOnOff(field func(*Config) *bool) func(*Config, string) error {
-	return func(c *Config, raw string) error {
-		switch strings.ToLower(raw) {
-		case "on":
-			*field(c) = true
-		case "off":
-			*field(c) = false
-		default:
-			return fmt.Errorf("must be on or off")
-		}
-		return nil
-	}
 }
 
 func (c *Config) validateStorage(p *problems) {

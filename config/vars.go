@@ -92,3 +92,19 @@ func parseTags(raw string) (map[string]string, error) {
 	}
 	return tags, nil
 }
+
+// setOnOff parses a switch into the field field returns. It accepts on/off
+// and, because people type them, true/false (any case).
+func setOnOff(field func(*Config) *bool) func(*Config, string) error {
+	return func(c *Config, raw string) error {
+		switch strings.ToLower(raw) {
+		case "on", "true":
+			*field(c) = true
+		case "off", "false":
+			*field(c) = false
+		default:
+			return fmt.Errorf("must be on or off")
+		}
+		return nil
+	}
+}

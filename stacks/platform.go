@@ -44,8 +44,10 @@ func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
 	awscdk.Tags_Of(app).Add(jsii.String("ballast:env"), jsii.String(string(cfg.Env)), nil)
 	p := &Platform{}
 	p.Network = NewNetworkStack(app, StackName(cfg, "network"), &NetworkStackProps{
-		StackProps: stackProps(cfg, "VPC and subnets"),
-		Network:    networkProps(cfg),
+		StackProps:   stackProps(cfg, "VPC and subnets"),
+		Network:      networkProps(cfg),
+		Existing:     existingNetworkProps(cfg),
+		ExportPrefix: cfg.ClusterName,
 	})
 	if cfg.Env == config.ProfileDev && cfg.NATMode == config.NATSingle {
 		// A single NAT gateway is the dev profile's deliberate trade of AZ
@@ -85,13 +87,38 @@ func stackProps(cfg *config.Config, what string) awscdk.StackProps {
 	}
 }
 
+// networkProps maps the network room's configuration. The IP demand uses
+// the config's node sizes until node groups report their instance shapes.
 func networkProps(cfg *config.Config) network.NetworkProps {
 	nat := network.NATMode(cfg.NATMode)
-	return network.NetworkProps{
-		AvailabilityZones: cfg.AZs,
-		CIDR:              jsii.String(cfg.VPCCIDR),
-		NATMode:           &nat,
-		ClusterName:       jsii.String(cfg.ClusterName),
+	p := network.NetworkProps{
+		AvailabilityZones:            cfg.AZs,
+		CIDR:                         jsii.String(cfg.VPCCIDR),
+		NATMode:                      &nat,
+		ClusterName:                  jsii.String(cfg.ClusterName),
+		FlowLogs:                     jsii.Bool(cfg.FlowLogs),
+		FlowLogRetentionDays:         &cfg.FlowLogRetentionDays,
+		InterfaceEndpoints:           jsii.Bool(cfg.InterfaceEndpointsEnabled()),
+		RestrictDefaultSecurityGroup: jsii.Bool(cfg.RestrictDefaultSG),
+		IPDemand:                     cfg.IPDemand(),
+	}
+	if cfg.PodCIDR != "" {
+		p.PodCIDR = jsii.String(cfg.PodCIDR)
+	}
+	return p
+}
+
+// existingNetworkProps is nil unless the configuration names an existing VPC.
+func existingNetworkProps(cfg *config.Config) *network.ExistingNetworkProps {
+	if !cfg.BringYourOwnVPC() {
+		return nil
+	}
+	return &network.ExistingNetworkProps{
+		VpcID:                 jsii.String(cfg.VPCID),
+		AvailabilityZones:     cfg.AZs,
+		PrivateSubnetIDs:      cfg.PrivateSubnetIDs,
+		PublicSubnetIDs:       cfg.PublicSubnetIDs,
+		ControlPlaneSubnetIDs: cfg.ControlPlaneSubnetIDs,
 	}
 }
 

@@ -12,16 +12,65 @@ const (
 	NATSingle NATMode = "single"
 )
 
-// NetworkProps configures a Network.
+// NetworkProps configures a Network (a VPC this construct creates).
 type NetworkProps struct {
 	// AvailabilityZones are the explicit AZ names to span. Required: at
-	// least 2, 3 recommended.
+	// least 2 (2 warns, ballast:network-two-azs), 3 recommended.
 	AvailabilityZones []string
-	// CIDR is the VPC's IPv4 block. Default: DefaultCIDR.
+	// CIDR is the VPC's IPv4 block; PlanSubnets lays it out.
+	// Default: DefaultCIDR.
 	CIDR *string
 	// NATMode selects per-AZ or single NAT gateways. Default: NATPerAZ.
 	NATMode *NATMode
-	// ClusterName, when set, tags the private subnets for the cluster's
-	// load balancers and node discovery. Default: no cluster tag.
+	// ClusterName, when set, tags the private subnets for Karpenter's
+	// subnet discovery. Default: no cluster tag.
 	ClusterName *string
+	// PodCIDR, when set, is added to the VPC as a secondary block and split
+	// into one pod subnet per AZ for VPC CNI custom networking (for example
+	// 100.64.0.0/16). Default: none.
+	PodCIDR *string
+	// FlowLogs sends VPC flow logs (traffic type ALL) to a CloudWatch log
+	// group. Default: true.
+	FlowLogs *bool
+	// FlowLogRetentionDays is the flow-log group's retention.
+	// Default: DefaultFlowLogRetentionDays.
+	FlowLogRetentionDays *int
+	// InterfaceEndpoints creates the interface endpoints of
+	// InterfaceEndpointServices in the private subnets. Turn on for private
+	// clusters. Default: false (the S3 gateway endpoint is always created).
+	InterfaceEndpoints *bool
+	// RestrictDefaultSecurityGroup removes every rule from the VPC's
+	// default security group. CloudFormation cannot manage that group, so
+	// aws-cdk-lib does it with a Lambda-backed custom resource; Ballast
+	// creates no Lambda unless asked. Default: false.
+	RestrictDefaultSecurityGroup *bool
+	// IPDemand, when set, is checked against the subnet plan at max scale
+	// (CheckIPCapacity): over capacity is a validation error, above
+	// DefaultCapacityWarnPercent a warning (ballast:network-ip-capacity).
+	// Include InterfaceEndpointENIs in OtherIPs when InterfaceEndpoints is
+	// on. Default: no check.
+	IPDemand []AZDemand
+	// CNI is the VPC CNI configuration the IP check assumes.
+	// Default: DefaultCNI (prefix delegation, WARM_PREFIX_TARGET=1).
+	CNI *CNI
+}
+
+// ExistingNetworkProps describes a VPC created elsewhere (bring your own
+// VPC). Nothing is created: the VPC is imported without lookups.
+type ExistingNetworkProps struct {
+	// VpcID is the VPC's ID. Required.
+	VpcID *string
+	// AvailabilityZones are the AZs of the subnets below, in order.
+	// Required: at least 2.
+	AvailabilityZones []string
+	// PrivateSubnetIDs hold nodes and pods, one per AZ in AZ order. Required.
+	PrivateSubnetIDs []string
+	// PublicSubnetIDs hold internet-facing load balancers, one per AZ.
+	// Default: none (a VPC without public subnets).
+	PublicSubnetIDs []string
+	// ControlPlaneSubnetIDs receive the EKS control-plane ENIs, one per AZ.
+	// Default: the private subnets.
+	ControlPlaneSubnetIDs []string
+	// VpcCIDR is the VPC's primary block, if known. Default: unknown.
+	VpcCIDR *string
 }
