@@ -9,7 +9,7 @@ import (
 // amazon-eks-ami's eni-max-pods.txt values for the same types.
 func TestMaxPods(t *testing.T) {
 	tests := []struct {
-		typ        string
+		typ          string
 		pods, pdPods int
 	}{
 		{"m5.large", 29, 110},    // 3*(10-1)+2; 3*9*16+2=434, capped at 110 (2 vCPUs)
