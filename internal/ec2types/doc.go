@@ -8,8 +8,10 @@
 // documentation and checked against amazon-eks-ami's eni-max-pods.txt (the
 // tests carry its numbers as worked examples).
 //
-// Coverage: general purpose m5, m6i, m6a, m7i, m7a, m6g, m7g; compute c6i,
-// c7i, c6g, c7g; memory r6i, r7i, r6g, r7g; burstable t3, t4g; sizes from
+// Coverage: general purpose m5, m6i, m6a, m7i, m7a, m6g, m7g, m8g; compute
+// c6i, c7i, c6g, c7g, c8g; memory r6i, r7i, r6g, r7g, r8g; burstable t3,
+// t4g (the Graviton 4 families make three arm64 generations, so an arm64
+// spot group can be diverse); sizes from
 // medium to 24xlarge as each family offers them (no metal, no 32/48xlarge:
 // nodes that large make poor failure domains). Other types are not in the
 // table: Lookup reports an error naming the accepted families. To add a

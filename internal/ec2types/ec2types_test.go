@@ -33,6 +33,9 @@ func TestMaxPods(t *testing.T) {
 		{"c7g.16xlarge", 737, 250},
 		{"r6g.4xlarge", 234, 110},
 		{"r7g.12xlarge", 234, 250},
+		{"m8g.medium", 8, 98},
+		{"c8g.24xlarge", 737, 250},
+		{"r8g.large", 29, 110},
 		{"t3.medium", 17, 110}, // 3*(6-1)+2
 		{"t3.large", 35, 110},  // 3*(12-1)+2
 		{"t3.xlarge", 58, 110},

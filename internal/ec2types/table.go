@@ -1,5 +1,7 @@
 package ec2types
 
+import "slices"
+
 // sizeFacts are the per-size facts shared by every Nitro family in the table
 // (non-burstable): vCPUs and network limits.
 var sizeFacts = map[string]struct{ vcpus, enis, ipsPerENI int }{
@@ -26,6 +28,7 @@ var (
 	intelAMD  = []string{"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"}
 	withMed   = append([]string{"medium"}, intelAMD...)
 	graviton  = []string{"medium", "large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"}
+	graviton4 = append(slices.Clone(graviton), "24xlarge")
 	burstable = []string{"medium", "large", "xlarge", "2xlarge"}
 )
 
@@ -53,6 +56,9 @@ var families = []struct {
 	{"c7g", ARM64, 2, graviton},
 	{"r6g", ARM64, 8, graviton},
 	{"r7g", ARM64, 8, graviton},
+	{"m8g", ARM64, 4, graviton4},
+	{"c8g", ARM64, 2, graviton4},
+	{"r8g", ARM64, 8, graviton4},
 	{"t4g", ARM64, 0, burstable},
 }
 
