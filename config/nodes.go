@@ -31,8 +31,11 @@ const (
 
 // NodeGroupConfig sizes and buys one logical node group; sizes are per AZ.
 type NodeGroupConfig struct {
-	InstanceTypes                 []string
-	CapacityType                  CapacityType
+	// InstanceTypes are the group's instance types (one architecture).
+	InstanceTypes []string
+	// CapacityType buys the group on demand or as spot.
+	CapacityType CapacityType
+	// MinSize, DesiredSize and MaxSize size each per-AZ node group.
 	MinSize, DesiredSize, MaxSize int
 }
 

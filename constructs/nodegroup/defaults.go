@@ -34,8 +34,6 @@ const (
 	// ZoneLabel carries the node group's AZ; it always equals the
 	// topology.kubernetes.io/zone label the kubelet sets.
 	ZoneLabel = "ballast.dev/availability-zone"
-	// CapacityTypeLabel is set by EKS on every managed node.
-	CapacityTypeLabel = "eks.amazonaws.com/capacityType"
 )
 
 // DefaultInstanceTypes are used when none are given.
