@@ -146,7 +146,7 @@ func TestValidationRules(t *testing.T) {
 		{"bad public CIDR", map[string]string{VarPublicAccessCIDRs: "198.51.100.0/33"}, VarPublicAccessCIDRs, "not an IPv4 CIDR"},
 		{"bad role ARN", map[string]string{VarAdminRoleARNs: "arn:aws:iam::1:user/bob"}, VarAdminRoleARNs, "not an IAM role ARN"},
 		{"no instance types", map[string]string{VarNodeInstanceTypes: " , "}, VarNodeInstanceTypes, "at least one"},
-		{"bad instance type", map[string]string{VarNodeInstanceTypes: "large"}, VarNodeInstanceTypes, "not an EC2 instance type"},
+		{"bad instance type", map[string]string{VarNodeInstanceTypes: "large"}, VarNodeInstanceTypes, "unknown instance type"},
 		{"min not a number", map[string]string{VarNodeMinSize: "two"}, VarNodeMinSize, "whole number"},
 		{"negative min", map[string]string{VarNodeMinSize: "-1", VarNodeDesiredSize: "0"}, VarNodeMinSize, "out of range"},
 		{"max over quota", map[string]string{VarNodeMaxSize: "451"}, VarNodeMaxSize, "out of range"},

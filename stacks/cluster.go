@@ -1,7 +1,11 @@
 package stacks
 
 import (
+	"fmt"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -10,15 +14,25 @@ import (
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 )
 
+// Construct IDs of the cluster stack. Renaming one replaces infrastructure.
+const (
+	idCluster         = "Cluster"
+	idNodeRole        = "NodeRole"
+	idNodeGroupPrefix = "NodeGroup-"
+)
+
 // ClusterStackProps configures ClusterStack. Cluster.Vpc, subnets and keys
-// come from the network and storage stacks; NodeGroups' cluster and subnets
-// are filled in by the stack.
+// come from the network and storage stacks; NodeGroups' cluster, version,
+// node role and volume key are filled in by the stack.
 type ClusterStackProps struct {
 	awscdk.StackProps
 	Cluster cluster.ClusterProps
-	// NodeGroups are ignored when the cluster runs EKS Auto Mode
+	// NodeGroups are the logical node groups, each expanded per AZ. They
+	// are ignored when the cluster runs EKS Auto Mode
 	// (Cluster.Compute = cluster.ComputeAuto).
 	NodeGroups []nodegroup.NodeGroupSetProps
+	// NodeVolumeKey encrypts node EBS volumes (the storage stack's EBS key).
+	NodeVolumeKey awskms.IKey
 	// Addons configures the EKS managed add-ons; the stack fills in the
 	// cluster and node groups. nil installs none.
 	Addons *addon.AddonsProps
@@ -27,7 +41,10 @@ type ClusterStackProps struct {
 // ClusterStack holds the control plane and its node groups.
 type ClusterStack struct {
 	awscdk.Stack
-	Cluster    *cluster.Cluster
+	Cluster *cluster.Cluster
+	// NodeRole is the one role every node group shares; nil without node
+	// groups.
+	NodeRole   awsiam.Role
 	NodeGroups []*nodegroup.NodeGroupSet
 	// Addons are the managed add-ons (nil when props.Addons is nil).
 	Addons *addon.Addons
@@ -47,19 +64,33 @@ const (
 // NewClusterStack creates the cluster stack.
 func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackProps) *ClusterStack {
 	s := &ClusterStack{Stack: awscdk.NewStack(scope, jsii.String(id), &props.StackProps)}
-	s.Cluster = cluster.NewCluster(s.Stack, "Cluster", &props.Cluster)
+	s.Cluster = cluster.NewCluster(s.Stack, idCluster, &props.Cluster)
 	s.addClusterOutputs()
 	if s.Cluster.AutoMode {
-		return s // Auto Mode runs the nodes; managed node groups would compete.
+		return s // Auto Mode runs the nodes and their core add-ons.
 	}
-	for _, ng := range props.NodeGroups {
-		ng.Cluster = s.Cluster.Cluster
-		s.NodeGroups = append(s.NodeGroups, nodegroup.NewNodeGroupSet(s.Stack, "NodeGroup-"+*ng.Name, &ng))
-	}
+	s.addNodeGroups(props)
 	if props.Addons != nil {
 		s.Addons = s.newAddons(props.Addons)
 	}
 	return s
+}
+
+func (s *ClusterStack) addNodeGroups(props *ClusterStackProps) {
+	if len(props.NodeGroups) == 0 {
+		return
+	}
+	if err := nodegroup.CheckClusterQuota(props.NodeGroups); err != nil {
+		panic(fmt.Errorf("stacks: %w", err))
+	}
+	s.NodeRole = nodegroup.NewNodeRole(s.Stack, idNodeRole)
+	for _, ng := range props.NodeGroups {
+		ng.Cluster = s.Cluster.Cluster
+		ng.KubernetesVersion = jsii.String(s.Cluster.Version)
+		ng.NodeRole = s.NodeRole
+		ng.VolumeKey = props.NodeVolumeKey
+		s.NodeGroups = append(s.NodeGroups, nodegroup.NewNodeGroupSet(s.Stack, idNodeGroupPrefix+*ng.Name, &ng))
+	}
 }
 
 // addClusterOutputs publishes what operators need to reach the cluster.

@@ -56,10 +56,11 @@ func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
 	}
 	p.Storage = NewStorageStack(app, StackName(cfg, "storage"), storageProps(cfg, p))
 	p.Cluster = NewClusterStack(app, StackName(cfg, "cluster"), &ClusterStackProps{
-		StackProps: stackProps(cfg, "EKS control plane and node groups"),
-		Cluster:    clusterProps(cfg, p),
-		NodeGroups: []nodegroup.NodeGroupSetProps{systemNodeGroup(cfg, p)},
-		Addons:     addonsProps(cfg, p),
+		StackProps:    stackProps(cfg, "EKS control plane and node groups"),
+		Cluster:       clusterProps(cfg, p),
+		NodeGroups:    nodeGroups(cfg, p),
+		NodeVolumeKey: p.Storage.Keys.EBS,
+		Addons:        addonsProps(cfg, p),
 	})
 	acknowledgeClusterWarnings(cfg, p.Cluster)
 	return p
@@ -198,15 +199,49 @@ func acknowledgeClusterWarnings(cfg *config.Config, s *ClusterStack) {
 	}
 }
 
+// Names of the platform's logical node groups.
+const (
+	SystemNodeGroup  = "system"
+	WorkersNodeGroup = "workers"
+)
+
+// nodeGroups maps the compute configuration to node group sets: system
+// always, workers when enabled. With EKS Auto Mode (BALLAST_COMPUTE=auto)
+// there are none: Auto Mode runs the nodes.
+func nodeGroups(cfg *config.Config, p *Platform) []nodegroup.NodeGroupSetProps {
+	if cfg.Compute == config.ComputeAuto {
+		return nil
+	}
+	groups := []nodegroup.NodeGroupSetProps{systemNodeGroup(cfg, p)}
+	if cfg.WorkersEnabled {
+		groups = append(groups, nodeGroupProps(cfg, p, WorkersNodeGroup, cfg.Workers))
+	}
+	return groups
+}
+
 func systemNodeGroup(cfg *config.Config, p *Platform) nodegroup.NodeGroupSetProps {
-	minSize, desired, maxSize := cfg.NodeMinSize, cfg.NodeDesiredSize, cfg.NodeMaxSize
-	return nodegroup.NodeGroupSetProps{
-		Name:              jsii.String("system"),
+	return nodeGroupProps(cfg, p, SystemNodeGroup, cfg.System())
+}
+
+func nodeGroupProps(cfg *config.Config, p *Platform, name string, g config.NodeGroupConfig) nodegroup.NodeGroupSetProps {
+	minSize, desired, maxSize := g.MinSize, g.DesiredSize, g.MaxSize
+	capacity, ami := g.CapacityType.NodeGroup(), cfg.NodeAMIFamily.NodeGroup()
+	disk, hops := cfg.NodeDiskSizeGiB, cfg.NodeMetadataHopLimit
+	props := nodegroup.NodeGroupSetProps{
+		Name:              jsii.String(name),
 		Subnets:           p.Network.Network.PrivateSubnets,
 		AvailabilityZones: cfg.AZs,
-		InstanceTypes:     cfg.NodeInstanceTypes,
+		InstanceTypes:     g.InstanceTypes,
+		CapacityType:      &capacity,
+		AMIFamily:         &ami,
 		MinSize:           &minSize,
 		DesiredSize:       &desired,
 		MaxSize:           &maxSize,
+		DiskSizeGiB:       &disk,
+		MetadataHopLimit:  &hops,
 	}
+	if cfg.NodeReleaseVersion != "" {
+		props.ReleaseVersion = jsii.String(cfg.NodeReleaseVersion)
+	}
+	return props
 }

@@ -1,13 +1,39 @@
 package nodegroup
 
-// Defaults.
+// Defaults and limits.
 const (
 	DefaultMinSize = 1
 	DefaultMaxSize = 3
+	// DefaultDiskSizeGiB leaves room for images and logs beyond the EKS
+	// default of 20 GiB, so image garbage collection is rare.
+	DefaultDiskSizeGiB = 50
+	// MinDiskSizeGiB is the size of the EKS AMIs' snapshots.
+	MinDiskSizeGiB = 20
+	// MaxDiskSizeGiB is gp3's limit (16 TiB).
+	MaxDiskSizeGiB = 16384
+	// BottlerocketOSVolumeGiB is the size of Bottlerocket's OS volume
+	// (/dev/xvda); images live on the data volume (/dev/xvdb).
+	BottlerocketOSVolumeGiB = 4
+	// DefaultMetadataHopLimit keeps IMDS unreachable from pods.
+	DefaultMetadataHopLimit = 1
+	// DefaultMaxUnavailablePercentage rolls at most a third of a group's
+	// nodes at once.
+	DefaultMaxUnavailablePercentage = 33
 	// MaxNodesPerGroup is the EKS quota on nodes in one managed node group.
 	MaxNodesPerGroup = 450
+	// MaxNodeGroupsPerCluster is the EKS quota on managed node groups per
+	// cluster (every AZ of every set counts).
+	MaxNodeGroupsPerCluster = 30
+	// MinSpotInstanceTypes is the minimum number of instance types of a
+	// spot group; MinSpotGenerations the number of generations below which
+	// a warning is added.
+	MinSpotInstanceTypes = 3
+	MinSpotGenerations   = 3
 	// GroupLabel is the node label naming the logical group.
 	GroupLabel = "ballast.dev/node-group"
+	// ZoneLabel carries the node group's AZ; it always equals the
+	// topology.kubernetes.io/zone label the kubelet sets.
+	ZoneLabel = "ballast.dev/availability-zone"
 )
 
 // DefaultInstanceTypes are used when none are given.
@@ -18,17 +44,22 @@ func withDefaults(p NodeGroupSetProps) NodeGroupSetProps {
 	if len(out.InstanceTypes) == 0 {
 		out.InstanceTypes = append([]string(nil), DefaultInstanceTypes...)
 	}
-	if out.MinSize == nil {
-		n := DefaultMinSize
-		out.MinSize = &n
-	}
-	if out.MaxSize == nil {
-		n := DefaultMaxSize
-		out.MaxSize = &n
-	}
-	if out.DesiredSize == nil {
-		n := *out.MinSize
-		out.DesiredSize = &n
-	}
+	setDefault(&out.CapacityType, OnDemand)
+	setDefault(&out.AMIFamily, AL2023)
+	setDefault(&out.MinSize, DefaultMinSize)
+	setDefault(&out.MaxSize, DefaultMaxSize)
+	setDefault(&out.DesiredSize, *out.MinSize)
+	setDefault(&out.DiskSizeGiB, DefaultDiskSizeGiB)
+	setDefault(&out.MetadataHopLimit, DefaultMetadataHopLimit)
+	setDefault(&out.DetailedMonitoring, false)
+	setDefault(&out.MaxUnavailablePercentage, DefaultMaxUnavailablePercentage)
+	setDefault(&out.ForceUpdate, false)
 	return out
+}
+
+// setDefault points *field at a copy of v when it is nil.
+func setDefault[T any](field **T, v T) {
+	if *field == nil {
+		*field = &v
+	}
 }

@@ -2,29 +2,47 @@ package nodegroup
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+
+	"github.com/ballast-eks/ballast/internal/ec2types"
+)
+
+// Construct IDs. Renaming one replaces real infrastructure: node groups are
+// "AZ<index in the AZ list>".
+const (
+	idLaunchTemplate = "LaunchTemplate"
+	idNodeGroupFmt   = "AZ%d"
 )
 
 // NodeGroupSet is one logical node group spread as one managed node group
-// per AZ.
+// per AZ, sharing one launch template.
 type NodeGroupSet struct {
 	constructs.Construct
 	// NodeGroups are the per-AZ node groups, in AZ order.
 	NodeGroups []awseksv2.Nodegroup
+	// LaunchTemplate is the group's launch template.
+	LaunchTemplate awsec2.LaunchTemplate
 }
 
-// NewNodeGroupSet validates props and creates one node group per AZ. The
-// construct ID of each is "AZ<index>" (stable: index in the AZ list).
+// NewNodeGroupSet validates props and creates the launch template and one
+// node group per AZ.
 func NewNodeGroupSet(scope constructs.Construct, id string, props *NodeGroupSetProps) *NodeGroupSet {
 	p := withDefaults(*props)
 	if err := p.Validate(); err != nil {
 		panic(fmt.Errorf("nodegroup: invalid props:\n%w", err))
 	}
 	s := &NodeGroupSet{Construct: constructs.NewConstruct(scope, jsii.String(id))}
+	for _, w := range p.Warnings() {
+		awscdk.Annotations_Of(s.Construct).AddWarningV2(jsii.String(w.ID), jsii.String(w.Message))
+	}
+	s.LaunchTemplate = s.newLaunchTemplate(p)
 	for i, subnet := range p.Subnets {
 		s.NodeGroups = append(s.NodeGroups, s.newNodeGroup(i, subnet, p))
 	}
@@ -32,23 +50,96 @@ func NewNodeGroupSet(scope constructs.Construct, id string, props *NodeGroupSetP
 }
 
 func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSetProps) awseksv2.Nodegroup {
-	labels := map[string]*string{GroupLabel: p.Name}
-	for k, v := range p.Labels {
-		labels[k] = jsii.String(v)
-	}
-	instanceTypes := make([]awsec2.InstanceType, len(p.InstanceTypes))
-	for j, it := range p.InstanceTypes {
-		instanceTypes[j] = awsec2.NewInstanceType(jsii.String(it))
-	}
-	return awseksv2.NewNodegroup(s.Construct, jsii.String(fmt.Sprintf("AZ%d", i)), &awseksv2.NodegroupProps{
-		Cluster:       p.Cluster,
-		Subnets:       &awsec2.SubnetSelection{Subnets: &[]awsec2.ISubnet{subnet}},
-		AmiType:       awseksv2.NodegroupAmiType_AL2023_X86_64_STANDARD,
-		InstanceTypes: &instanceTypes,
-		MinSize:       jsii.Number(*p.MinSize),
-		DesiredSize:   jsii.Number(*p.DesiredSize),
-		MaxSize:       jsii.Number(*p.MaxSize),
-		Labels:        &labels,
-		Tags:          &map[string]*string{"ballast.dev/availability-zone": jsii.String(p.AvailabilityZones[i])},
+	az := p.AvailabilityZones[i]
+	ng := awseksv2.NewNodegroup(s.Construct, jsii.String(fmt.Sprintf(idNodeGroupFmt, i)), &awseksv2.NodegroupProps{
+		Cluster:  p.Cluster,
+		NodeRole: p.NodeRole,
+		Subnets:  &awsec2.SubnetSelection{Subnets: &[]awsec2.ISubnet{subnet}},
+		LaunchTemplateSpec: &awseksv2.LaunchTemplateSpec{
+			Id:      s.LaunchTemplate.LaunchTemplateId(),
+			Version: s.LaunchTemplate.LatestVersionNumber(),
+		},
+		AmiType:                  amiType(p),
+		CapacityType:             awseksv2.CapacityType(*p.CapacityType),
+		InstanceTypes:            instanceTypes(p.InstanceTypes),
+		ReleaseVersion:           p.ReleaseVersion,
+		MinSize:                  jsii.Number(*p.MinSize),
+		DesiredSize:              jsii.Number(*p.DesiredSize),
+		MaxSize:                  jsii.Number(*p.MaxSize),
+		Labels:                   labels(p, az),
+		Taints:                   taints(p.Taints),
+		MaxUnavailablePercentage: jsii.Number(*p.MaxUnavailablePercentage),
+		ForceUpdate:              p.ForceUpdate,
+		EnableNodeAutoRepair:     jsii.Bool(true),
+		Tags:                     &map[string]*string{ZoneLabel: jsii.String(az), GroupLabel: p.Name},
 	})
+	// The L2 has no version property. Every node group follows the
+	// cluster's version, so bumping it in code rolls the nodes.
+	ng.Node().DefaultChild().(awseksv2.CfnNodegroup).SetVersion(p.KubernetesVersion)
+	// Control plane first: the nodes upgrade after the cluster. (The
+	// cluster name reference implies it; this states it, on the
+	// AWS::EKS::Cluster only, not on every resource under the L2.)
+	ng.Node().AddDependency(clusterResource(p.Cluster))
+	return ng
+}
+
+// amiType maps the AMI family and the instance types' architecture to the
+// EKS AMI type.
+func amiType(p NodeGroupSetProps) awseksv2.NodegroupAmiType {
+	arm := false
+	if s, err := ec2types.Lookup(p.InstanceTypes[0]); err == nil {
+		arm = s.Arch == ec2types.ARM64
+	}
+	switch {
+	case *p.AMIFamily == Bottlerocket && arm:
+		return awseksv2.NodegroupAmiType_BOTTLEROCKET_ARM_64
+	case *p.AMIFamily == Bottlerocket:
+		return awseksv2.NodegroupAmiType_BOTTLEROCKET_X86_64
+	case arm:
+		return awseksv2.NodegroupAmiType_AL2023_ARM_64_STANDARD
+	default:
+		return awseksv2.NodegroupAmiType_AL2023_X86_64_STANDARD
+	}
+}
+
+func instanceTypes(types []string) *[]awsec2.InstanceType {
+	out := make([]awsec2.InstanceType, len(types))
+	for i, t := range types {
+		out[i] = awsec2.NewInstanceType(jsii.String(t))
+	}
+	return &out
+}
+
+func labels(p NodeGroupSetProps, az string) *map[string]*string {
+	out := map[string]*string{GroupLabel: p.Name, ZoneLabel: jsii.String(az)}
+	for _, k := range slices.Sorted(maps.Keys(p.Labels)) {
+		out[k] = jsii.String(p.Labels[k])
+	}
+	return &out
+}
+
+var taintEffects = map[TaintEffect]awseksv2.TaintEffect{
+	NoSchedule:       awseksv2.TaintEffect_NO_SCHEDULE,
+	PreferNoSchedule: awseksv2.TaintEffect_PREFER_NO_SCHEDULE,
+	NoExecute:        awseksv2.TaintEffect_NO_EXECUTE,
+}
+
+func taints(ts []Taint) *[]*awseksv2.TaintSpec {
+	if len(ts) == 0 {
+		return nil
+	}
+	out := make([]*awseksv2.TaintSpec, len(ts))
+	for i, t := range ts {
+		out[i] = &awseksv2.TaintSpec{Key: jsii.String(t.Key), Value: jsii.String(t.Value), Effect: taintEffects[t.Effect]}
+	}
+	return &out
+}
+
+// clusterResource is the cluster's AWS::EKS::Cluster, or the cluster itself
+// when it has no default child (an imported cluster).
+func clusterResource(c awseksv2.ICluster) constructs.IConstruct {
+	if r := c.Node().DefaultChild(); r != nil {
+		return r
+	}
+	return c
 }

@@ -70,7 +70,7 @@ func NewKeys(scope constructs.Construct, id string, props *KeysProps) *Keys {
 	k.Logs = k.newKey(idLogsKey, *p.AliasPrefix+AliasLogs, "CloudWatch Logs (control plane, flow logs)", *p.RemovalPolicy)
 	k.EFS = k.newKey(idEFSKey, *p.AliasPrefix+AliasEFS, "EFS file system", *p.RemovalPolicy)
 	k.Backup = k.newKey(idBackupKey, *p.AliasPrefix+AliasBackup, "AWS Backup vault and cluster backup bucket", *p.RemovalPolicy)
-	allowAutoScalingVolumes(k.EBS)
+	AllowAutoScalingVolumes(k.EBS)
 	allowCloudWatchLogs(k.Logs)
 	return k
 }
@@ -92,7 +92,7 @@ func AutoScalingServiceLinkedRoleARN() string {
 		":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"
 }
 
-// allowAutoScalingVolumes adds the two statements AWS documents for "Required
+// AllowAutoScalingVolumes adds the two statements AWS documents for "Required
 // KMS key policy for use with encrypted volumes": use of the key, and
 // CreateGrant only for AWS resources (the volumes it attaches).
 //
@@ -101,7 +101,7 @@ func AutoScalingServiceLinkedRoleARN() string {
 // yet, and in a fresh account the Auto Scaling service-linked role is only
 // created with the first Auto Scaling group, after this stack deploys. The
 // conditions restrict the statement to exactly that role of this account.
-func allowAutoScalingVolumes(key awskms.Key) {
+func AllowAutoScalingVolumes(key awskms.Key) {
 	conditions := func(extra map[string]any) *map[string]any {
 		c := map[string]any{
 			"StringEquals": map[string]any{

@@ -31,9 +31,12 @@ func build(app awscdk.App) awscdk.Stack {
 	})
 	nodegroup.NewNodeGroupSet(stack, "System", &nodegroup.NodeGroupSetProps{
 		Cluster:           eks.Cluster,
+		KubernetesVersion: jsii.String(eks.Version),
 		Name:              jsii.String("system"),
 		Subnets:           net.PrivateSubnets,
 		AvailabilityZones: azs,
+		NodeRole:          nodegroup.NewNodeRole(stack, "NodeRole"),
+		VolumeKey:         keys.EBS,
 	})
 	return stack
 }

@@ -1,0 +1,108 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+// loadProfile returns the configuration for profile with vars set.
+func loadProfile(profile Profile, vars map[string]string) (*Config, error) {
+	return Load(func(name string) (string, bool) {
+		if name == VarEnv {
+			return string(profile), true
+		}
+		v, ok := vars[name]
+		return v, ok
+	})
+}
+
+func TestNodeDefaults(t *testing.T) {
+	want := map[Profile]struct {
+		types             string
+		min, desired, max int
+		workersMax        int
+	}{
+		ProfileDev:     {"m6i.large", 1, 1, 3, 5},
+		ProfileStaging: {"m6i.large", 1, 2, 5, 10},
+		ProfileProd:    {"m6i.xlarge", 2, 2, 10, 20},
+	}
+	for p, w := range want {
+		t.Run(string(p), func(t *testing.T) {
+			c, err := Defaults(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := c.System()
+			if joinList(s.InstanceTypes) != w.types || s.MinSize != w.min || s.DesiredSize != w.desired || s.MaxSize != w.max {
+				t.Errorf("system = %+v", s)
+			}
+			if s.CapacityType != CapacityOnDemand || c.NodeAMIFamily != AMIAL2023 || c.NodeDiskSizeGiB != 50 ||
+				c.NodeMetadataHopLimit != 1 || c.NodeReleaseVersion != "" {
+				t.Errorf("shared settings: capacity %s, ami %s, disk %d, hops %d, release %q",
+					s.CapacityType, c.NodeAMIFamily, c.NodeDiskSizeGiB, c.NodeMetadataHopLimit, c.NodeReleaseVersion)
+			}
+			if c.WorkersEnabled || c.Workers.CapacityType != CapacitySpot || len(c.Workers.InstanceTypes) != 4 || c.Workers.MaxSize != w.workersMax {
+				t.Errorf("workers = %v %+v", c.WorkersEnabled, c.Workers)
+			}
+		})
+	}
+}
+
+func TestNodeValidation(t *testing.T) {
+	tests := []struct {
+		name string
+		vars map[string]string
+		want []string // substrings; none = valid
+	}{
+		{"workers enabled with defaults", map[string]string{VarWorkersEnabled: "true"}, nil},
+		{"spot system group with two types", map[string]string{VarNodeCapacityType: "spot", VarNodeInstanceTypes: "m6i.large,m6a.large"},
+			[]string{`BALLAST_NODE_INSTANCE_TYPES="m6i.large,m6a.large": a SPOT group needs at least 3 instance types of the same size class and architecture`}},
+		{"spot workers with two types", map[string]string{VarWorkersEnabled: "true", VarWorkersInstanceTypes: "m6i.large,m6a.large"},
+			[]string{`BALLAST_WORKERS_INSTANCE_TYPES="m6i.large,m6a.large": a SPOT group needs at least 3`}},
+		{"disabled workers are not validated", map[string]string{VarWorkersInstanceTypes: "m6i.large"}, nil},
+		{"spot across size classes", map[string]string{VarWorkersEnabled: "true", VarWorkersInstanceTypes: "m6i.large,m6a.large,c6i.large"},
+			[]string{"BALLAST_WORKERS_INSTANCE_TYPES", "share one size class"}},
+		{"mixed architectures", map[string]string{VarNodeInstanceTypes: "m6i.large,m7g.large"},
+			[]string{`BALLAST_NODE_INSTANCE_TYPES="m6i.large,m7g.large": mixes architectures arm64 and x86_64`}},
+		{"unknown instance type", map[string]string{VarNodeInstanceTypes: "p5.48xlarge"},
+			[]string{`BALLAST_NODE_INSTANCE_TYPES="p5.48xlarge": "p5.48xlarge": unknown instance type; accepted families: m5, m6i`, "accepted: comma-separated EC2 instance types"}},
+		{"no instance types", map[string]string{VarNodeInstanceTypes: " , "}, []string{"at least one instance type is required"}},
+		{"capacity type", map[string]string{VarNodeCapacityType: "reserved"}, []string{`BALLAST_NODE_CAPACITY_TYPE="reserved": unknown capacity type; accepted: on-demand | spot`}},
+		{"AL2 rejected", map[string]string{VarNodeAMIFamily: "AL2"}, []string{`BALLAST_NODE_AMI_FAMILY="al2": Amazon Linux 2 has reached end of support`}},
+		{"unknown AMI family", map[string]string{VarNodeAMIFamily: "ubuntu"}, []string{`BALLAST_NODE_AMI_FAMILY="ubuntu": unknown AMI family; accepted: al2023 | bottlerocket`}},
+		{"bottlerocket", map[string]string{VarNodeAMIFamily: "bottlerocket", VarNodeReleaseVersion: "1.30.0"}, nil},
+		{"release pinned", map[string]string{VarNodeReleaseVersion: "1.36.1-20260115"}, nil},
+		{"release of another version", map[string]string{VarNodeReleaseVersion: "1.35.1-20260115"},
+			[]string{`BALLAST_NODE_RELEASE_VERSION="1.35.1-20260115": "1.35.1-20260115" is for Kubernetes 1.35, but the cluster runs 1.36`}},
+		{"malformed release", map[string]string{VarNodeReleaseVersion: "latest"}, []string{"BALLAST_NODE_RELEASE_VERSION", "is not an AL2023 EKS AMI release"}},
+		{"disk size", map[string]string{VarNodeDiskSizeGiB: "8"}, []string{`BALLAST_NODE_DISK_SIZE_GIB="8": out of range; accepted: a whole number from 20 to 16384`}},
+		{"disk size not a number", map[string]string{VarNodeDiskSizeGiB: "big"}, []string{`BALLAST_NODE_DISK_SIZE_GIB="big": must be a whole number`}},
+		{"hop limit 2", map[string]string{VarNodeMetadataHopLimit: "2"}, nil},
+		{"hop limit 3", map[string]string{VarNodeMetadataHopLimit: "3"}, []string{`BALLAST_NODE_METADATA_HOP_LIMIT="3": out of range; accepted: 1 | 2`}},
+		{"workers enabled not a bool", map[string]string{VarWorkersEnabled: "yes"}, []string{`BALLAST_WORKERS_ENABLED="yes": must be true or false`}},
+		{"system sizes", map[string]string{VarNodeMinSize: "4", VarNodeMaxSize: "3"},
+			[]string{`BALLAST_NODE_MAX_SIZE="3": must be >= BALLAST_NODE_MIN_SIZE`, `BALLAST_NODE_DESIRED_SIZE="1": must be between min and max`}},
+		{"max over quota", map[string]string{VarNodeMaxSize: "451"}, []string{`BALLAST_NODE_MAX_SIZE="451": out of range (the EKS quota is 450 nodes per node group)`}},
+		{"workers sizes", map[string]string{VarWorkersEnabled: "true", VarWorkersMinSize: "3", VarWorkersDesiredSize: "2"},
+			[]string{`BALLAST_WORKERS_DESIRED_SIZE="2": must be between min and max (min=3 desired=2 max=5)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadProfile(ProfileDev, tt.vars)
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Fatalf("want valid, got:\n%v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("want %q, got no error", tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
