@@ -108,7 +108,7 @@ func TestOpenEndpointNeedsOptIn(t *testing.T) {
 	if code != exitInvalidConfig {
 		t.Errorf("exit %d, want %d", code, exitInvalidConfig)
 	}
-	if !strings.Contains(stderr.String(), config.VarAllowOpenEndpoint+"=true") {
+	if !strings.Contains(stderr.String(), config.VarAllowOpenEndpoint+"=on") {
 		t.Errorf("stderr does not explain the opt-in:\n%s", stderr.String())
 	}
 }

@@ -3,7 +3,6 @@ package config
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // KubeProxyMode is kube-proxy's proxy mode.
@@ -43,10 +42,10 @@ var addonVars = []Var{
 		perProfile("2", "2", "3"), func(c *Config, raw string) error { return setInt(&c.CoreDNSReplicas)(c, raw) }},
 	{VarKubeProxyMode, "kube-proxy mode; ipvs scales better past ~1000 services.", "iptables | ipvs",
 		fixed(string(KubeProxyIPTables)), func(c *Config, raw string) error { c.KubeProxyMode = KubeProxyMode(raw); return nil }},
-	{VarAddonEFS, "Install the aws-efs-csi-driver add-on (with its own Pod Identity role).", "true | false",
-		fixed("false"), setAddonBool(func(c *Config) *bool { return &c.AddonEFSCSI })},
-	{VarAddonCloudWatch, "Install the amazon-cloudwatch-observability add-on (Container Insights, billed by usage).", "true | false",
-		fixed("false"), setAddonBool(func(c *Config) *bool { return &c.AddonCloudWatch })},
+	{VarAddonEFS, "Install the aws-efs-csi-driver add-on (with its own Pod Identity role and mount access to the shared file system); on when " + VarEFS + " is on.", switchAccepted,
+		func(_ Profile, c *Config, _ Lookup) string { return onIf(c.EFS) }, setOnOff(func(c *Config) *bool { return &c.AddonEFSCSI })},
+	{VarAddonCloudWatch, "Install the amazon-cloudwatch-observability add-on (Container Insights, billed by usage).", switchAccepted,
+		fixed("off"), setOnOff(func(c *Config) *bool { return &c.AddonCloudWatch })},
 }
 
 func (c *Config) validateAddons(p *problems) {
@@ -57,16 +56,5 @@ func (c *Config) validateAddons(p *problems) {
 	}
 	if c.KubeProxyMode != KubeProxyIPTables && c.KubeProxyMode != KubeProxyIPVS {
 		p.add(VarKubeProxyMode, string(c.KubeProxyMode), "unknown kube-proxy mode")
-	}
-}
-
-func setAddonBool(field func(*Config) *bool) func(*Config, string) error {
-	return func(c *Config, raw string) error {
-		b, err := strconv.ParseBool(strings.TrimSpace(raw))
-		if err != nil {
-			return fmt.Errorf("must be true or false")
-		}
-		*field(c) = b
-		return nil
 	}
 }

@@ -8,8 +8,8 @@ import (
 func TestAddonsDefaults(t *testing.T) {
 	want := map[Profile]AddonsConfig{
 		ProfileDev:     {CoreDNSReplicas: 2, KubeProxyMode: KubeProxyIPTables},
-		ProfileStaging: {CoreDNSReplicas: 2, KubeProxyMode: KubeProxyIPTables},
-		ProfileProd:    {CoreDNSReplicas: 3, KubeProxyMode: KubeProxyIPTables},
+		ProfileStaging: {CoreDNSReplicas: 2, KubeProxyMode: KubeProxyIPTables, AddonEFSCSI: true}, // EFS is on
+		ProfileProd:    {CoreDNSReplicas: 3, KubeProxyMode: KubeProxyIPTables, AddonEFSCSI: true},
 	}
 	for p, w := range want {
 		c, err := Defaults(p)
@@ -19,6 +19,17 @@ func TestAddonsDefaults(t *testing.T) {
 		if c.AddonsConfig != w {
 			t.Errorf("%s: %+v, want %+v", p, c.AddonsConfig, w)
 		}
+	}
+}
+
+func TestEFSCSIFollowsEFS(t *testing.T) {
+	c := mustLoad(t, map[string]string{VarEnv: "prod", VarEFS: "off"})
+	if c.AddonEFSCSI {
+		t.Error("EFS off: the EFS CSI driver is installed anyway")
+	}
+	c = mustLoad(t, map[string]string{VarEFS: "on", VarAddonEFS: "off"})
+	if !c.EFS || c.AddonEFSCSI {
+		t.Errorf("explicit setting ignored: EFS=%v driver=%v", c.EFS, c.AddonEFSCSI)
 	}
 }
 
@@ -36,7 +47,7 @@ func TestAddonsValidation(t *testing.T) {
 		{"too many replicas", map[string]string{VarCoreDNSReplicas: "51"}, `BALLAST_COREDNS_REPLICAS="51": out of range`},
 		{"not a number", map[string]string{VarCoreDNSReplicas: "two"}, `BALLAST_COREDNS_REPLICAS="two": must be a whole number`},
 		{"unknown mode", map[string]string{VarKubeProxyMode: "nftables"}, `BALLAST_KUBE_PROXY_MODE="nftables": unknown kube-proxy mode; accepted: iptables | ipvs`},
-		{"bad bool", map[string]string{VarAddonEFS: "yes"}, `BALLAST_ADDON_EFS_CSI="yes": must be true or false`},
+		{"bad bool", map[string]string{VarAddonEFS: "yes"}, `BALLAST_ADDON_EFS_CSI="yes": must be on or off`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -100,7 +99,7 @@ var clusterVars = []Var{
 	{VarUpgradePolicy, "What EKS does at the end of standard support: standard upgrades the cluster automatically; extended keeps the version 12 more months at extra cost.",
 		"standard | extended", fixed(string(UpgradeStandard)),
 		func(c *Config, raw string) error { c.UpgradePolicy = UpgradePolicy(raw); return nil }},
-	{VarPublicAccessCIDRs, "CIDRs allowed to reach the public API endpoint.", "comma-separated IPv4 CIDRs; 0.0.0.0/0 only with " + VarAllowOpenEndpoint + "=true",
+	{VarPublicAccessCIDRs, "CIDRs allowed to reach the public API endpoint.", "comma-separated IPv4 CIDRs; 0.0.0.0/0 only with " + VarAllowOpenEndpoint + "=on",
 		fixed(""), func(c *Config, raw string) error { c.PublicAccessCIDRs = List(raw); return nil }},
 	{VarEndpointAccess, "Kubernetes API endpoint access. In dev the default is public-and-private when " + VarPublicAccessCIDRs + " is set, else private.", "private | public-and-private",
 		func(p Profile, c *Config, _ Lookup) string {
@@ -111,18 +110,18 @@ var clusterVars = []Var{
 		},
 		func(c *Config, raw string) error { c.EndpointAccess = EndpointAccess(raw); return nil }},
 	{VarAllowOpenEndpoint, "Opt-in to a public API endpoint open to the whole internet (0.0.0.0/0); emits warning " + cluster.WarnPublicEndpoint + ".",
-		"true | false", fixed("false"), clusterFlag(func(c *Config) *bool { return &c.AllowOpenEndpoint })},
+		switchAccepted, fixed("off"), setOnOff(func(c *Config) *bool { return &c.AllowOpenEndpoint })},
 	{VarAdminRoleARNs, "IAM role ARNs granted cluster admin through access entries.", "comma-separated IAM role ARNs (arn:aws:iam::<12 digits>:role/<name>)",
 		fixed(""), func(c *Config, raw string) error { c.AdminRoleARNs = List(raw); return nil }},
 	{VarBreakGlass, "Create a break-glass cluster-admin role. Turning it off requires " + VarAdminRoleARNs + ".",
-		"true | false", fixed("true"), clusterFlag(func(c *Config) *bool { return &c.BreakGlass })},
+		switchAccepted, fixed("on"), setOnOff(func(c *Config) *bool { return &c.BreakGlass })},
 	{VarBreakGlassPrincipals, "IAM principals allowed to assume the break-glass role (MFA required for account roots and users). Unset: the account root, with MFA.",
 		"comma-separated IAM ARNs: arn:aws:iam::<12 digits>:root, ...:user/<name> or ...:role/<name>",
 		fixed(""), func(c *Config, raw string) error { c.BreakGlassPrincipals = List(raw); return nil }},
 	{VarLogRetentionDays, "Retention of control-plane logs, in days.", "one of the CloudWatch Logs retention values (" + retentionList() + ")",
 		perProfile("30", "90", "365"), func(c *Config, raw string) error { return setInt(&c.LogRetentionDays)(c, raw) }},
-	{VarDeletionProtection, "EKS deletion protection on the cluster.", "true | false",
-		perProfile("false", "true", "true"), clusterFlag(func(c *Config) *bool { return &c.DeletionProtection })},
+	{VarDeletionProtection, "EKS deletion protection on the cluster.", switchAccepted,
+		perProfile("off", "on", "on"), setOnOff(func(c *Config) *bool { return &c.DeletionProtection })},
 	{VarControlPlaneTier, "Control-plane scaling tier (EKS Provisioned Control Plane; tiers above standard are billed hourly).",
 		tierList(), fixed(string(cluster.DefaultScalingTier)), func(c *Config, raw string) error { c.ControlPlaneTier = raw; return nil }},
 	{VarCompute, "Who runs the nodes: managed node groups (one per AZ), or EKS Auto Mode (no node groups are created).",
@@ -179,7 +178,7 @@ func (c *Config) validateEndpoint(p *problems) {
 		case err != nil || !pr.Addr().Is4() || pr.Masked() != pr:
 			p.add(VarPublicAccessCIDRs, cidr, "not an IPv4 CIDR")
 		case pr.Bits() == 0 && !c.AllowOpenEndpoint:
-			p.add(VarPublicAccessCIDRs, cidr, "opens the Kubernetes API endpoint to the whole internet; if that is really meant, opt in with %s=true (the synth then warns %s)",
+			p.add(VarPublicAccessCIDRs, cidr, "opens the Kubernetes API endpoint to the whole internet; if that is really meant, opt in with %s=on (the synth then warns %s)",
 				VarAllowOpenEndpoint, cluster.WarnPublicEndpoint)
 		}
 	}
@@ -200,26 +199,11 @@ func (c *Config) validateAccess(p *problems) {
 		p.add(VarBreakGlassPrincipals, joinList(c.BreakGlassPrincipals), "set, but %s=false", VarBreakGlass)
 	}
 	if !c.BreakGlass && len(c.AdminRoleARNs) == 0 {
-		p.add(VarAdminRoleARNs, "", "no principal could administer the cluster: name at least one admin role, or keep %s=true", VarBreakGlass)
+		p.add(VarAdminRoleARNs, "", "no principal could administer the cluster: name at least one admin role, or keep %s=on", VarBreakGlass)
 	}
 }
 
 // clusterFlag parses a true/false variable into the field field returns.
-func clusterFlag(field func(*Config) *bool) func(*Config, string) error {
-	return func(c *Config, raw string) error {
-		switch strings.ToLower(raw) {
-		case "true":
-			*field(c) = true
-		case "false":
-			*field(c) = false
-		default:
-			return errNotBool
-		}
-		return nil
-	}
-}
-
-var errNotBool = errors.New("must be true or false")
 
 func tierList() string {
 	var s []string

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/internal/logretention"
@@ -47,14 +46,6 @@ const (
 	EndpointsAuto EndpointsMode = "auto"
 	EndpointsOn   EndpointsMode = "on"
 	EndpointsOff  EndpointsMode = "off"
-)
-
-// The node shape the IP capacity check assumes until node groups report
-// their instance types' numbers: 4 ENIs x 15 IPv4 addresses (m6i.xlarge),
-// at least what Ballast's default instance types have.
-const (
-	AssumedNodeENIs       = 4
-	AssumedNodeIPv4PerENI = 15
 )
 
 // NetworkConfig is the network room's configuration.
@@ -113,14 +104,14 @@ var networkVars = []Var{
 		func(c *Config, raw string) error { c.NATMode = NATMode(raw); return nil }},
 	{VarPodCIDR, "Secondary VPC block split into one pod subnet per AZ (VPC CNI custom networking); empty for none.", "empty, or an IPv4 CIDR from /16 to /24 in 100.64/10, 198.19/16 or a private range, not overlapping the VPC CIDR",
 		fixed(""), func(c *Config, raw string) error { c.PodCIDR = raw; return nil }},
-	{VarFlowLogs, "VPC flow logs (all traffic) to a CloudWatch log group.", "on | off",
+	{VarFlowLogs, "VPC flow logs (all traffic) to a CloudWatch log group.", switchAccepted,
 		fixed("on"), setOnOff(func(c *Config) *bool { return &c.FlowLogs })},
 	{VarFlowLogRetentionDays, "Retention of VPC flow logs, in days.", "one of the CloudWatch Logs retention values (" + retentionList() + ")",
 		perProfile("30", "90", "90"), func(c *Config, raw string) error { return setInt(&c.FlowLogRetentionDays)(c, raw) }},
 	{VarVPCEndpoints, "Interface VPC endpoints (ECR, STS, EC2, logs, ELB, autoscaling, EKS, EKS auth, SSM) in the private subnets. auto creates them when " + VarEndpointAccess + "=private. Off in dev by default: 12 endpoints x 3 AZs cost more than dev's NAT traffic.", "auto | on | off",
 		perProfile(string(EndpointsOff), string(EndpointsAuto), string(EndpointsAuto)),
 		func(c *Config, raw string) error { c.VPCEndpoints = EndpointsMode(raw); return nil }},
-	{VarRestrictDefaultSG, "Remove all rules from the VPC's default security group. CloudFormation cannot, so this adds a Lambda-backed custom resource.", "on | off",
+	{VarRestrictDefaultSG, "Remove all rules from the VPC's default security group. CloudFormation cannot, so this adds a Lambda-backed custom resource.", switchAccepted,
 		fixed("off"), setOnOff(func(c *Config) *bool { return &c.RestrictDefaultSG })},
 	{VarVPCID, "Existing VPC to use (bring your own VPC): nothing network-related is created.", "empty, or vpc- followed by 8 or 17 hex digits",
 		fixed(""), func(c *Config, raw string) error { c.VPCID = raw; return nil }},
@@ -151,23 +142,6 @@ func (c *Config) SubnetPlan() (network.Plan, error) {
 		return plan, err
 	}
 	return network.PlanPodSubnets(plan, c.PodCIDR)
-}
-
-// IPDemand is what the configured node groups take from each AZ at max
-// scale, with the assumed node shape (AssumedNodeENIs x
-// AssumedNodeIPv4PerENI) and the interface endpoints' ENIs.
-func (c *Config) IPDemand() []network.AZDemand {
-	other := 0
-	if c.InterfaceEndpointsEnabled() {
-		other = network.InterfaceEndpointENIs
-	}
-	var out []network.AZDemand
-	for _, az := range c.AZs {
-		out = append(out, network.AZDemand{AZ: az, OtherIPs: other, Nodes: []network.NodeDemand{{
-			Group: "system", MaxNodes: c.NodeMaxSize, ENIs: AssumedNodeENIs, IPv4PerENI: AssumedNodeIPv4PerENI,
-		}}})
-	}
-	return out
 }
 
 func (c *Config) validateNetwork(p *problems) {
@@ -247,15 +221,7 @@ func (c *Config) validatePlan(p *problems) {
 			return
 		}
 	}
-	if c.NodeMaxSize < 1 {
-		return // reported by the nodes validation
-	}
-	if _, err := network.CheckIPCapacity(plan, network.DefaultCNI, c.IPDemand()); err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			p.add(VarNodeMaxSize, strconv.Itoa(c.NodeMaxSize), "%s (%s, %s or %s; nodes assumed to have %d ENIs x %d addresses, prefix delegation on)",
-				line, VarVPCCIDR, VarPodCIDR, VarNodeMaxSize, AssumedNodeENIs, AssumedNodeIPv4PerENI)
-		}
-	}
+	c.validateIPCapacity(p, plan)
 }
 
 func (c *Config) anySubnetIDs() bool {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ballast-eks/ballast/constructs/network"
 )
 
 // loadVars loads a configuration from vars (nothing else set).
@@ -136,7 +138,38 @@ func TestIPDemand(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := c.IPDemand()
-	if len(d) != 3 || d[2].AZ != "us-east-1c" || d[0].OtherIPs != 12 || d[0].Nodes[0].MaxNodes != 10 || d[0].Nodes[0].ENIs != AssumedNodeENIs {
+	// prod: m6i.xlarge (4 ENIs x 15 addresses), 10 nodes per AZ, prefix
+	// delegation caps max pods at 110 below 30 vCPUs; 12 endpoint ENIs.
+	want := NodeDemandFor(t, "system", 10, 4, 15, 110)
+	if len(d) != 3 || d[2].AZ != "us-east-1c" || d[0].OtherIPs != 12 || len(d[0].Nodes) != 1 || d[0].Nodes[0] != want {
 		t.Errorf("demand %+v", d)
 	}
+	c = mustLoad(t, map[string]string{VarEnv: "prod", VarWorkersEnabled: "true", VarWorkersMaxSize: "20",
+		VarWorkersInstanceTypes: "m6i.2xlarge,m6a.2xlarge,m7i.2xlarge"})
+	d = c.IPDemand()
+	if len(d[1].Nodes) != 2 || d[1].Nodes[1] != NodeDemandFor(t, "workers", 20, 4, 15, 110) {
+		t.Errorf("with workers: %+v", d[1].Nodes)
+	}
+	c = mustLoad(t, map[string]string{VarEnv: "prod", VarCompute: "auto"})
+	if n := len(c.IPDemand()[0].Nodes); n != 0 {
+		t.Errorf("Auto Mode: %d node demands, want none", n)
+	}
+}
+
+func TestIPCapacityNamesAZNumbersAndFix(t *testing.T) {
+	_, err := loadVars(map[string]string{VarVPCCIDR: "10.0.0.0/23", VarNodeMaxSize: "40"})
+	if err == nil {
+		t.Fatal("40 nodes per AZ fit a /23")
+	}
+	for _, w := range []string{"AZ us-east-1a", "needs", "usable", VarNodeMaxSize + "=40", VarVPCCIDR, "larger VPC CIDR"} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error lacks %q:\n%v", w, err)
+		}
+	}
+}
+
+// NodeDemandFor builds the expected demand of one group.
+func NodeDemandFor(t *testing.T, group string, maxNodes, enis, ips, maxPods int) network.NodeDemand {
+	t.Helper()
+	return network.NodeDemand{Group: group, MaxNodes: maxNodes, ENIs: enis, IPv4PerENI: ips, MaxPods: maxPods}
 }

@@ -110,8 +110,8 @@ var nodeVars = []Var{
 		fixed(strconv.Itoa(nodegroup.DefaultDiskSizeGiB)), func(c *Config, raw string) error { return setInt(&c.NodeDiskSizeGiB)(c, raw) }},
 	{VarNodeMetadataHopLimit, "IMDSv2 hop limit of every node: 1 keeps pods away from instance metadata; 2 lets them reach it (warned).", "1 | 2",
 		fixed("1"), func(c *Config, raw string) error { return setInt(&c.NodeMetadataHopLimit)(c, raw) }},
-	{VarWorkersEnabled, "Adds the workers node group, one per AZ like the system group.", "true | false",
-		fixed("false"), func(c *Config, raw string) error { return setBool(&c.WorkersEnabled, raw) }},
+	{VarWorkersEnabled, "Adds the workers node group, one per AZ like the system group.", switchAccepted,
+		fixed("off"), setOnOff(func(c *Config) *bool { return &c.WorkersEnabled })},
 	{VarWorkersInstanceTypes, "Instance types of the workers node group.", instanceTypesAccepted,
 		fixed("m6i.xlarge,m6a.xlarge,m7i.xlarge,m5.xlarge"), func(c *Config, raw string) error { c.Workers.InstanceTypes = List(raw); return nil }},
 	{VarWorkersCapacityType, "Capacity type of the workers node group.", "on-demand | spot",
@@ -193,16 +193,4 @@ func (f AMIFamily) NodeGroup() nodegroup.AMIFamily {
 		return nodegroup.Bottlerocket
 	}
 	return nodegroup.AL2023
-}
-
-func setBool(dst *bool, raw string) error {
-	switch strings.ToLower(raw) {
-	case "true":
-		*dst = true
-	case "false":
-		*dst = false
-	default:
-		return fmt.Errorf("must be true or false")
-	}
-	return nil
 }

@@ -79,7 +79,7 @@ func TestNodeValidation(t *testing.T) {
 		{"disk size not a number", map[string]string{VarNodeDiskSizeGiB: "big"}, []string{`BALLAST_NODE_DISK_SIZE_GIB="big": must be a whole number`}},
 		{"hop limit 2", map[string]string{VarNodeMetadataHopLimit: "2"}, nil},
 		{"hop limit 3", map[string]string{VarNodeMetadataHopLimit: "3"}, []string{`BALLAST_NODE_METADATA_HOP_LIMIT="3": out of range; accepted: 1 | 2`}},
-		{"workers enabled not a bool", map[string]string{VarWorkersEnabled: "yes"}, []string{`BALLAST_WORKERS_ENABLED="yes": must be true or false`}},
+		{"workers enabled not a bool", map[string]string{VarWorkersEnabled: "yes"}, []string{`BALLAST_WORKERS_ENABLED="yes": must be on or off`}},
 		{"system sizes", map[string]string{VarNodeMinSize: "4", VarNodeMaxSize: "3"},
 			[]string{`BALLAST_NODE_MAX_SIZE="3": must be >= BALLAST_NODE_MIN_SIZE`, `BALLAST_NODE_DESIRED_SIZE="1": must be between min and max`}},
 		{"max over quota", map[string]string{VarNodeMaxSize: "451"}, []string{`BALLAST_NODE_MAX_SIZE="451": out of range (the EKS quota is 450 nodes per node group)`}},

@@ -25,12 +25,10 @@ type StorageConfig struct {
 	BackupRetentionDays int
 }
 
-const onOff = "on | off"
-
 var storageVars = []Var{
-	{VarEFS, "Shared EFS file system (encrypted, backed up daily).", onOff,
+	{VarEFS, "Shared EFS file system (encrypted, backed up daily).", switchAccepted,
 		perProfile("off", "on", "on"), setOnOff(func(c *Config) *bool { return &c.EFS })},
-	{VarBackupBucket, "S3 bucket for cluster backups (Velero), with an access-log bucket.", onOff,
+	{VarBackupBucket, "S3 bucket for cluster backups (Velero), with an access-log bucket.", switchAccepted,
 		fixed("on"), setOnOff(func(c *Config) *bool { return &c.BackupBucket })},
 	{VarBackupRetentionDays, "Days to keep EFS backups and the backup bucket's non-current object versions.",
 		fmt.Sprintf("a whole number of days from 1 to %d", storage.MaxBackupRetentionDays),

@@ -93,6 +93,9 @@ func parseTags(raw string) (map[string]string, error) {
 	return tags, nil
 }
 
+// switchAccepted is the Accepted text of every on/off variable.
+const switchAccepted = "on | off (true | false also accepted)"
+
 // setOnOff parses a switch into the field field returns. It accepts on/off
 // and, because people type them, true/false (any case).
 func setOnOff(field func(*Config) *bool) func(*Config, string) error {
@@ -107,4 +110,12 @@ func setOnOff(field func(*Config) *bool) func(*Config, string) error {
 		}
 		return nil
 	}
+}
+
+// onIf renders a switch's default.
+func onIf(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
 }

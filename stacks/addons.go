@@ -44,3 +44,16 @@ func addonsProps(cfg *config.Config, p *Platform) *addon.AddonsProps {
 		CloudWatchObservability: jsii.Bool(cfg.AddonCloudWatch),
 	}
 }
+
+// grantFileSystemToEFSDriver lets the EFS CSI driver mount the shared file
+// system: its policy only allows IAM-authorized clients through a mount
+// target, and AmazonEFSCSIDriverPolicy covers access points, not mounting.
+func grantFileSystemToEFSDriver(p *Platform) {
+	fs, addons := p.Storage.FileSystem, p.Cluster.Addons
+	if fs == nil || addons == nil {
+		return
+	}
+	if driver := addons.Installed[addon.EfsCsiDriver]; driver != nil && driver.Role != nil {
+		fs.FileSystem.GrantReadWrite(driver.Role)
+	}
+}

@@ -63,6 +63,7 @@ func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
 		Addons:        addonsProps(cfg, p),
 	})
 	acknowledgeClusterWarnings(cfg, p.Cluster)
+	grantFileSystemToEFSDriver(p)
 	return p
 }
 
@@ -88,10 +89,12 @@ func stackProps(cfg *config.Config, what string) awscdk.StackProps {
 	}
 }
 
-// networkProps maps the network room's configuration. The IP demand uses
-// the config's node sizes until node groups report their instance shapes.
+// networkProps maps the network room's configuration. The IP demand is the
+// configured node groups' at max scale, counted the way vpc-cni assigns
+// addresses (cfg.CNI, prefix delegation on by default).
 func networkProps(cfg *config.Config) network.NetworkProps {
 	nat := network.NATMode(cfg.NATMode)
+	cni := cfg.CNI()
 	p := network.NetworkProps{
 		AvailabilityZones:            cfg.AZs,
 		CIDR:                         jsii.String(cfg.VPCCIDR),
@@ -102,6 +105,7 @@ func networkProps(cfg *config.Config) network.NetworkProps {
 		InterfaceEndpoints:           jsii.Bool(cfg.InterfaceEndpointsEnabled()),
 		RestrictDefaultSecurityGroup: jsii.Bool(cfg.RestrictDefaultSG),
 		IPDemand:                     cfg.IPDemand(),
+		CNI:                          &cni,
 	}
 	if cfg.PodCIDR != "" {
 		p.PodCIDR = jsii.String(cfg.PodCIDR)
