@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/synthtest"
 	"github.com/ballast-eks/ballast/internal/verify"
 	"github.com/ballast-eks/ballast/stacks"
@@ -21,7 +22,7 @@ var (
 )
 
 // nagged synthesizes the root app of every profile once, with cdk-nag's
-// AwsSolutions pack applied (besides the EKS rule pack the app applies).
+// AwsSolutions pack and the EKS rule pack (no rule skipped) applied.
 func nagged(t *testing.T) map[config.Profile]*verify.Assembly {
 	t.Helper()
 	nagOnce.Do(func() {
@@ -29,8 +30,12 @@ func nagged(t *testing.T) map[config.Profile]*verify.Assembly {
 		for _, p := range config.Profiles {
 			app := synthtest.NewApp()
 			verify.KeepSynthQuiet(app)
-			stacks.NewPlatform(app, testConfig(t, p))
+			cfg := testConfig(t, p)
+			stacks.NewPlatform(app, cfg)
 			verify.AddNag(app)
+			opts := ruleOptions(cfg)
+			opts.Skip = nil // TestEKSRulePack reports pending rules itself
+			checks.Apply(app, opts)
 			a, err := verify.Synth(app)
 			if err != nil {
 				nagErr = err
