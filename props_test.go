@@ -19,8 +19,8 @@ import (
 // under scope; want are the field paths the panic must name.
 type badProps struct {
 	construct, name string
-	build            func(scope awscdk.Stack)
-	want             []string
+	build           func(scope awscdk.Stack)
+	want            []string
 }
 
 func ptr[T any](v T) *T { return &v }
