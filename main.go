@@ -11,6 +11,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/stacks"
 )
 
@@ -36,6 +37,7 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 	}
 	app := stacks.NewApp(outdir)
 	platform := stacks.NewPlatform(app, cfg)
+	checks.Apply(app, ruleOptions(cfg)) // the EKS rule pack: an error fails synthesis
 	assembly := app.Synth(nil)
 	fmt.Fprintf(stdout, "ballast: synthesized %s platform %q to %s\n", cfg.Env, cfg.ClusterName, *assembly.Directory())
 	for _, s := range platform.Stacks() {

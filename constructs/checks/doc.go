@@ -1,0 +1,48 @@
+// Package checks is Ballast's EKS rule pack: a CDK Aspect that checks the
+// EKS reliability and security practices Ballast encodes against the
+// CloudFormation resources of any app, whatever construct library made them
+// (awseksv2, awseks, Ballast's constructs or raw L1s). cdk-nag's EKS rules
+// do not recognize awseksv2 clusters; these rules read the L1 resources
+// (AWS::EKS::Cluster, AWS::EKS::Nodegroup, AWS::EC2::LaunchTemplate,
+// AWS::EC2::Subnet and its route table) and report through annotations, so
+// `cdk synth` fails on an error.
+//
+// Use it in an app:
+//
+//	checks.Apply(app, checks.Options{RequireDeletionProtection: isProd})
+//
+// or add it yourself: awscdk.Aspects_Of(app).Add(checks.NewEKSChecks(opts), nil).
+//
+// Rules (errors unless noted; each message starts with the rule ID and ends
+// with a fix):
+//
+//	BALLAST-EKS1  all five control-plane log types are enabled
+//	BALLAST-EKS2  Kubernetes secrets are envelope-encrypted with a KMS key
+//	BALLAST-EKS3  the API endpoint is not public to 0.0.0.0/0 (public access
+//	              needs explicit CIDRs; CloudFormation's default is public to all)
+//	BALLAST-EKS4  node groups are only in private subnets
+//	BALLAST-EKS5  node groups use a launch template that requires IMDSv2, and
+//	              every launch template in the app requires IMDSv2
+//	BALLAST-EKS6  node root volumes are encrypted (launch template block
+//	              device mappings with Encrypted: true)
+//	BALLAST-EKS7  a cluster's node groups span at least 2 AZs
+//	BALLAST-EKS8  no Amazon Linux 2 AMI types (AL2 reached end of support)
+//	BALLAST-EKS9  deletion protection is on (only with RequireDeletionProtection)
+//
+// How "private subnet" is decided (BALLAST-EKS4): each subnet ID of a node
+// group is matched, by CDK token, to an AWS::EC2::Subnet in the same app,
+// also across stacks (a cross-stack reference is the same token before
+// synthesis). The subnet is public if MapPublicIpOnLaunch is true, if its
+// aws-cdk:subnet-type tag says Public, or if its route table (found through
+// its AWS::EC2::SubnetRouteTableAssociation) has a route whose GatewayId is an
+// AWS::EC2::InternetGateway of the app or a literal igw-* ID. A subnet that
+// cannot be matched (a literal subnet ID, an Fn::ImportValue, a lookup) cannot
+// be verified: that is a warning (acknowledge it with
+// Annotations.AcknowledgeWarning("BALLAST-EKS4-unverified", reason) when you
+// know the subnet is private), never silence.
+//
+// Limits: the rules read each L1's properties as set through its props and
+// setters; raw overrides (AddPropertyOverride) are invisible to them, as are
+// values only known at deploy time. cfn-lint and cfn-guard check the final
+// templates.
+package checks

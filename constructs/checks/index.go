@@ -1,0 +1,176 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
+	"github.com/aws/jsii-runtime-go"
+)
+
+// CloudFormation types the rules read.
+const (
+	typeCluster        = "AWS::EKS::Cluster"
+	typeNodegroup      = "AWS::EKS::Nodegroup"
+	typeLaunchTemplate = "AWS::EC2::LaunchTemplate"
+	typeSubnet         = "AWS::EC2::Subnet"
+	typeAssociation    = "AWS::EC2::SubnetRouteTableAssociation"
+	typeRoute          = "AWS::EC2::Route"
+	typeIGW            = "AWS::EC2::InternetGateway"
+)
+
+// resource is one L1 resource: its construct, type, CloudFormation-cased
+// properties (tokens unresolved, as strings) and the tokens that refer to it.
+type resource struct {
+	node  awscdk.CfnResource
+	typ   string
+	props map[string]any
+	refs  map[string]bool // Ref and GetAtt tokens
+}
+
+func (r *resource) path() string { return *r.node.Node().Path() }
+
+// model indexes the L1 resources under a scope.
+type model struct {
+	resources []*resource
+	byRef     map[string]*resource
+}
+
+// attributes whose tokens identify a resource, besides Ref.
+var idAttributes = map[string][]string{
+	typeLaunchTemplate: {"LaunchTemplateId"},
+	typeSubnet:         {"SubnetId"},
+	typeIGW:            {"InternetGatewayId"},
+	typeCluster:        {"Arn"},
+}
+
+func index(scope constructs.IConstruct) *model {
+	m := &model{byRef: map[string]*resource{}}
+	for _, c := range *scope.Node().FindAll(constructs.ConstructOrder_PREORDER) {
+		if !*awscdk.CfnResource_IsCfnResource(c) {
+			continue
+		}
+		cfn, ok := c.(awscdk.CfnResource)
+		if !ok {
+			continue
+		}
+		typ := *cfn.CfnResourceType()
+		if !interesting(typ) {
+			continue
+		}
+		r := &resource{node: cfn, typ: typ, props: properties(cfn), refs: map[string]bool{*cfn.Ref(): true}}
+		for _, attr := range idAttributes[typ] {
+			r.refs[*awscdk.Token_AsString(cfn.GetAtt(jsii.String(attr), ""), nil)] = true
+		}
+		for ref := range r.refs {
+			m.byRef[ref] = r
+		}
+		m.resources = append(m.resources, r)
+	}
+	return m
+}
+
+func interesting(typ string) bool {
+	switch typ {
+	case typeCluster, typeNodegroup, typeLaunchTemplate, typeSubnet, typeAssociation, typeRoute, typeIGW:
+		return true
+	}
+	return false
+}
+
+// properties returns the resource's current properties (including values
+// set through setters after construction) with CloudFormation names.
+func properties(cfn awscdk.CfnResource) map[string]any {
+	updated := cfn.CfnProperties()
+	if updated == nil {
+		return map[string]any{}
+	}
+	rendered := cfn.RenderProperties(updated)
+	if rendered == nil {
+		return map[string]any{}
+	}
+	return *rendered
+}
+
+func (m *model) byType(typ string) []*resource {
+	var out []*resource
+	for _, r := range m.resources {
+		if r.typ == typ {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ref returns the resource of type typ a token refers to, or nil.
+func (m *model) ref(v any, typ string) *resource {
+	s, ok := v.(string)
+	if !ok {
+		return nil
+	}
+	if r := m.byRef[s]; r != nil && r.typ == typ {
+		return r
+	}
+	return nil
+}
+
+// get walks keys through nested maps.
+func get(v any, keys ...string) any {
+	for _, k := range keys {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}
+
+// list returns v as a slice, or nil if it is not a literal list.
+func list(v any) []any {
+	switch l := v.(type) {
+	case []any:
+		return l
+	case []*string:
+		out := make([]any, len(l))
+		for i, s := range l {
+			out[i] = *s
+		}
+		return out
+	}
+	return nil
+}
+
+// str returns v as a literal string ("" for tokens and non-strings).
+func str(v any) string {
+	s, _ := v.(string)
+	if strings.Contains(s, "${Token[") {
+		return ""
+	}
+	return s
+}
+
+// isToken reports whether v is an unresolved value (a token string or an
+// IResolvable object).
+func isToken(v any) bool {
+	switch t := v.(type) {
+	case nil, bool, float64, map[string]any, []any:
+		return false
+	case string:
+		return strings.Contains(t, "${Token[")
+	}
+	return true
+}
+
+// boolean returns v's literal value and whether it is one.
+func boolean(v any) (value, known bool) {
+	switch b := v.(type) {
+	case bool:
+		return b, true
+	case string:
+		if b == "true" || b == "false" {
+			return b == "true", true
+		}
+	}
+	return false, false
+}
