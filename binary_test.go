@@ -9,6 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/internal/synthtest"
 )
 
 var (
@@ -155,5 +158,16 @@ func TestHonoursCDKOutdir(t *testing.T) {
 	}
 	if es := r.entries(t); len(es) != 0 {
 		t.Errorf("wrote into the working directory too: %v", es)
+	}
+}
+
+// TestSynthFailureIsAnErrorNotAPanic: a failure inside synthesis (here
+// aws-cdk-lib rejecting the stack name of an empty configuration that
+// skipped validation) surfaces as an error, so main exits 1, not with Go's
+// panic code 2 that means bad configuration.
+func TestSynthFailureIsAnErrorNotAPanic(t *testing.T) {
+	_, _, err := synth(synthtest.NewApp(), &config.Config{})
+	if err == nil || !strings.Contains(err.Error(), "Stack name must match") {
+		t.Fatalf("err = %v, want aws-cdk-lib's stack-name error", err)
 	}
 }

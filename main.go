@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/config"
@@ -15,8 +17,12 @@ import (
 	"github.com/ballast-eks/ballast/stacks"
 )
 
-// exitInvalidConfig is the exit code for configuration errors.
-const exitInvalidConfig = 2
+// Exit codes: invalid configuration (nothing written) and a failed
+// synthesis (an EKS rule-pack error or a construct rejecting its props).
+const (
+	exitInvalidConfig = 2
+	exitSynthFailed   = 1
+)
 
 func main() {
 	os.Exit(run(os.LookupEnv, os.Stdout, os.Stderr))
@@ -36,15 +42,31 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 		outdir = "cdk.out"
 	}
 	app := stacks.NewApp(outdir)
-	platform := stacks.NewPlatform(app, cfg)
-	checks.Apply(app, ruleOptions(cfg)) // the EKS rule pack: an error fails synthesis
-	assembly := app.Synth(nil)
+	platform, assembly, err := synth(app, cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "ballast: synthesis failed:\n%v\n", err)
+		return exitSynthFailed
+	}
 	fmt.Fprintf(stdout, "ballast: synthesized %s platform %q to %s\n", cfg.Env, cfg.ClusterName, *assembly.Directory())
 	for _, s := range platform.Stacks() {
 		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
 		fmt.Fprintf(stdout, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
 	}
 	return 0
+}
+
+// synth builds the platform, applies the EKS rule pack (an error fails
+// synthesis) and synthesizes. Construct and jsii failures arrive as panics;
+// they become an error so the exit code tells them from bad configuration.
+func synth(app awscdk.App, cfg *config.Config) (platform *stacks.Platform, assembly cxapi.CloudAssembly, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	platform = stacks.NewPlatform(app, cfg)
+	checks.Apply(app, ruleOptions(cfg))
+	return platform, app.Synth(nil), nil
 }
 
 func countResources(template any) int {

@@ -77,7 +77,7 @@ func TestInvalidPropsFailBeforeAnyResource(t *testing.T) {
 			if msg == "" {
 				t.Fatal("no panic on invalid props")
 			}
-			if !strings.HasPrefix(msg, c.construct+": invalid props") {
+			if !strings.HasPrefix(msg, c.construct+": invalid ") {
 				t.Errorf("message does not name the construct: %q", msg)
 			}
 			for _, w := range c.want {

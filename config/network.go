@@ -107,7 +107,7 @@ var networkVars = []Var{
 	{VarFlowLogs, "VPC flow logs (all traffic) to a CloudWatch log group.", switchAccepted,
 		fixed("on"), setOnOff(func(c *Config) *bool { return &c.FlowLogs })},
 	{VarFlowLogRetentionDays, "Retention of VPC flow logs, in days.", "one of the CloudWatch Logs retention values (" + retentionList() + ")",
-		perProfile("30", "90", "90"), func(c *Config, raw string) error { return setInt(&c.FlowLogRetentionDays)(c, raw) }},
+		perProfile("30", "90", "365"), func(c *Config, raw string) error { return setInt(&c.FlowLogRetentionDays)(c, raw) }},
 	{VarVPCEndpoints, "Interface VPC endpoints (ECR, STS, EC2, logs, ELB, autoscaling, EKS, EKS auth, SSM) in the private subnets. auto creates them when " + VarEndpointAccess + "=private. Off in dev by default: 12 endpoints x 3 AZs cost more than dev's NAT traffic.", "auto | on | off",
 		perProfile(string(EndpointsOff), string(EndpointsAuto), string(EndpointsAuto)),
 		func(c *Config, raw string) error { c.VPCEndpoints = EndpointsMode(raw); return nil }},

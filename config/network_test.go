@@ -23,7 +23,7 @@ func TestNetworkDefaults(t *testing.T) {
 	}{
 		{ProfileDev, NATSingle, 30, EndpointsOff, false},
 		{ProfileStaging, NATPerAZ, 90, EndpointsAuto, true},
-		{ProfileProd, NATPerAZ, 90, EndpointsAuto, true},
+		{ProfileProd, NATPerAZ, 365, EndpointsAuto, true},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.profile), func(t *testing.T) {

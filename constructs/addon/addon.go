@@ -3,6 +3,8 @@ package addon
 import (
 	"fmt"
 
+	"github.com/ballast-eks/ballast/internal/nag"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
@@ -126,5 +128,7 @@ func (a *Addons) podIdentityRole(id, addonName string, pi PodIdentity) awsiam.Ro
 		Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(podIdentityPrincipal), nil)},
 	}))
 	awscdk.Tags_Of(role).Add(jsii.String("ballast:addon"), jsii.String(addonName), nil)
+	nag.SuppressManagedPolicies(role, "the "+addonName+" add-on's documented AWS managed policy, on a role only its "+
+		"service account can assume through Pod Identity; AWS keeps it in step with the add-on", pi.ManagedPolicies...)
 	return role
 }

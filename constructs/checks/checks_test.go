@@ -31,6 +31,7 @@ type spec struct {
 	oneAZ           bool
 	amiType         string // default AL2023_x86_64_STANDARD
 	noDeletionProt  bool
+	l2Template      bool // an awsec2.LaunchTemplate L2 (lazy, tagged) instead of the L1
 	opts            checks.Options
 }
 
@@ -40,23 +41,25 @@ var cases = map[string]struct {
 	s    spec
 	want []string
 }{
-	"good":              {spec{opts: checks.Options{RequireDeletionProtection: true}}, nil},
-	"logs":              {spec{logTypes: []string{"api", "audit"}}, []string{checks.RuleLogging}},
-	"secrets":           {spec{noEncryption: true}, []string{checks.RuleSecretsEncryption}},
-	"endpoint-default":  {spec{endpointDefault: true}, []string{checks.RuleEndpoint}},
-	"endpoint-open":     {spec{publicCIDRs: []string{"203.0.113.0/24", "0.0.0.0/0"}}, []string{checks.RuleEndpoint}},
-	"endpoint-limited":  {spec{publicCIDRs: []string{"203.0.113.0/24"}}, nil},
-	"public-subnets":    {spec{publicSubnets: true}, []string{checks.RulePrivateSubnets}},
-	"imported-subnet":   {spec{importedSubnet: true}, []string{checks.RulePrivateSubnets}},
-	"no-lt":             {spec{noLaunchTemplat: true}, []string{checks.RuleIMDSv2, checks.RuleRootVolume}},
-	"imdsv1":            {spec{httpTokens: "optional"}, []string{checks.RuleIMDSv2}},
-	"unencrypted":       {spec{unencrypted: true}, []string{checks.RuleRootVolume}},
-	"no-block-devices":  {spec{noBlockDevices: true}, []string{checks.RuleRootVolume}},
-	"one-az":            {spec{oneAZ: true}, []string{checks.RuleMultiAZ}},
-	"al2":               {spec{amiType: "AL2_x86_64"}, []string{checks.RuleNoAL2}},
-	"no-deletion-prot":  {spec{noDeletionProt: true, opts: checks.Options{RequireDeletionProtection: true}}, []string{checks.RuleDeletionProtection}},
-	"deletion-prot-off": {spec{noDeletionProt: true}, nil},
-	"skipped":           {spec{amiType: "AL2_x86_64", opts: checks.Options{Skip: []string{checks.RuleNoAL2}}}, nil},
+	"good":               {spec{opts: checks.Options{RequireDeletionProtection: true}}, nil},
+	"logs":               {spec{logTypes: []string{"api", "audit"}}, []string{checks.RuleLogging}},
+	"secrets":            {spec{noEncryption: true}, []string{checks.RuleSecretsEncryption}},
+	"endpoint-default":   {spec{endpointDefault: true}, []string{checks.RuleEndpoint}},
+	"endpoint-open":      {spec{publicCIDRs: []string{"203.0.113.0/24", "0.0.0.0/0"}}, []string{checks.RuleEndpoint}},
+	"endpoint-limited":   {spec{publicCIDRs: []string{"203.0.113.0/24"}}, nil},
+	"public-subnets":     {spec{publicSubnets: true}, []string{checks.RulePrivateSubnets}},
+	"imported-subnet":    {spec{importedSubnet: true}, []string{checks.RulePrivateSubnets}},
+	"no-lt":              {spec{noLaunchTemplat: true}, []string{checks.RuleIMDSv2, checks.RuleRootVolume}},
+	"imdsv1":             {spec{httpTokens: "optional"}, []string{checks.RuleIMDSv2}},
+	"unencrypted":        {spec{unencrypted: true}, []string{checks.RuleRootVolume}},
+	"no-block-devices":   {spec{noBlockDevices: true}, []string{checks.RuleRootVolume}},
+	"one-az":             {spec{oneAZ: true}, []string{checks.RuleMultiAZ}},
+	"al2":                {spec{amiType: "AL2_x86_64"}, []string{checks.RuleNoAL2}},
+	"no-deletion-prot":   {spec{noDeletionProt: true, opts: checks.Options{RequireDeletionProtection: true}}, []string{checks.RuleDeletionProtection}},
+	"deletion-prot-off":  {spec{noDeletionProt: true}, nil},
+	"l2-template":        {spec{l2Template: true}, nil},
+	"l2-template-imdsv1": {spec{l2Template: true, httpTokens: "optional"}, []string{checks.RuleIMDSv2}},
+	"skipped":            {spec{amiType: "AL2_x86_64", opts: checks.Options{Skip: []string{checks.RuleNoAL2}}}, nil},
 }
 
 var assembly *verify.Assembly
@@ -176,6 +179,9 @@ func launchTemplate(stack awscdk.Stack, s spec) awsec2.CfnLaunchTemplate {
 	if s.noLaunchTemplat {
 		return nil
 	}
+	if s.l2Template {
+		return l2LaunchTemplate(stack, s)
+	}
 	data := &awsec2.CfnLaunchTemplate_LaunchTemplateDataProperty{
 		MetadataOptions: &awsec2.CfnLaunchTemplate_MetadataOptionsProperty{HttpTokens: jsii.String(or(s.httpTokens, "required")), HttpPutResponseHopLimit: jsii.Number(2)},
 	}
@@ -186,6 +192,18 @@ func launchTemplate(stack awscdk.Stack, s spec) awsec2.CfnLaunchTemplate {
 		}}
 	}
 	return awsec2.NewCfnLaunchTemplate(stack, jsii.String("NodeTemplate"), &awsec2.CfnLaunchTemplateProps{LaunchTemplateData: data})
+}
+
+// l2LaunchTemplate builds the template with the L2, as the nodegroup
+// package does: its tag specifications stay lazy until synthesis.
+func l2LaunchTemplate(stack awscdk.Stack, s spec) awsec2.CfnLaunchTemplate {
+	lt := awsec2.NewLaunchTemplate(stack, jsii.String("NodeTemplate"), &awsec2.LaunchTemplateProps{
+		RequireImdsv2: jsii.Bool(s.httpTokens == ""),
+		BlockDevices: &[]*awsec2.BlockDevice{{DeviceName: jsii.String("/dev/xvda"),
+			Volume: awsec2.BlockDeviceVolume_Ebs(jsii.Number(50), &awsec2.EbsDeviceOptions{Encrypted: jsii.Bool(true)})}},
+	})
+	awscdk.Tags_Of(lt).Add(jsii.String("team"), jsii.String("platform"), nil)
+	return lt.Node().DefaultChild().(awsec2.CfnLaunchTemplate)
 }
 
 func or(s, def string) string {

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -80,16 +81,75 @@ func interesting(typ string) bool {
 
 // properties returns the resource's current properties (including values
 // set through setters after construction) with CloudFormation names.
+// Properties some L2s fill lazily (a launch template's tag specifications)
+// are opaque references until synthesis and fail rendering; they are
+// dropped (no rule reads them) and the rest is rendered.
 func properties(cfn awscdk.CfnResource) map[string]any {
 	updated := cfn.CfnProperties()
 	if updated == nil {
 		return map[string]any{}
 	}
-	rendered := cfn.RenderProperties(updated)
-	if rendered == nil {
-		return map[string]any{}
+	if rendered, ok := render(cfn, updated); ok {
+		return rendered
 	}
-	return *rendered
+	plain, _ := dropOpaque(toPlain(*updated)).(map[string]any)
+	rendered, _ := render(cfn, &plain)
+	return rendered
+}
+
+// toPlain turns jsii structs into plain maps (through their JSON form, which
+// keeps the property names render expects).
+func toPlain(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	var out any
+	if json.Unmarshal(b, &out) != nil {
+		return nil
+	}
+	return out
+}
+
+// dropOpaque returns v without the jsii object references ({"$jsii.byref":
+// ...}) and empty objects that stand for values only synthesis produces.
+func dropOpaque(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		if _, ref := x["$jsii.byref"]; ref || len(x) == 0 {
+			return nil // an empty object is a lazy value that has not run yet
+		}
+		out := map[string]any{}
+		for k, e := range x {
+			if e = dropOpaque(e); e != nil {
+				out[k] = e
+			}
+		}
+		return out
+	case []any:
+		var out []any
+		for _, e := range x {
+			if e = dropOpaque(e); e != nil {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return v
+}
+
+// render converts properties to CloudFormation names; ok is false when the
+// properties hold unresolved lazy values the renderer rejects.
+func render(cfn awscdk.CfnResource, props *map[string]any) (out map[string]any, ok bool) {
+	defer func() {
+		if recover() != nil {
+			out, ok = map[string]any{}, false
+		}
+	}()
+	if rendered := cfn.RenderProperties(props); rendered != nil {
+		return *rendered, true
+	}
+	return map[string]any{}, true
 }
 
 func (m *model) byType(typ string) []*resource {

@@ -3,6 +3,8 @@ package cluster
 import (
 	"fmt"
 
+	"github.com/ballast-eks/ballast/internal/nag"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
@@ -60,6 +62,8 @@ func NewCluster(scope constructs.Construct, id string, props *ClusterProps) *Clu
 	c.LogGroup = c.newLogGroup(p)
 	c.Cluster = awseksv2.NewCluster(c.Construct, jsii.String(idCluster), c.clusterProps(p))
 	setUnmodelledProperties(c.Cluster, p)
+	nag.SuppressManagedPolicies(c.Cluster.Role(), "EKS requires the AWS managed AmazonEKSClusterPolicy on the cluster "+
+		"service role; AWS keeps it in step with EKS", "AmazonEKSClusterPolicy")
 	c.Cluster.Node().AddDependency(c.LogGroup)
 	// The warning concerns the optional kubectl Lambda, which Ballast does
 	// not create; the control-plane ENIs need no internet route.

@@ -28,8 +28,10 @@ var ExtendedSupportVersions = []string{"1.32", "1.33"}
 // EKS standard support (1.36, on EKS since mid 2026).
 const DefaultVersion = "1.36"
 
-// DefaultLogRetentionDays is the control-plane log retention.
-const DefaultLogRetentionDays = 90
+// DefaultLogRetentionDays is the control-plane log retention: a year, the
+// least AWS Control Tower's CT.CLOUDWATCH.PR.2 accepts (the reference app's
+// dev and staging profiles choose shorter).
+const DefaultLogRetentionDays = 365
 
 // DefaultUpgradePolicy lets EKS upgrade at end of standard support rather
 // than bill for extended support.

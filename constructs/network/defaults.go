@@ -7,7 +7,7 @@ const DefaultCIDR = "10.0.0.0/16"
 const DefaultNATMode = NATPerAZ
 
 // DefaultFlowLogRetentionDays is the flow-log retention when none is given.
-const DefaultFlowLogRetentionDays = 90
+const DefaultFlowLogRetentionDays = 365
 
 // withDefaults returns a filled copy of p; p is not modified.
 func withDefaults(p NetworkProps) NetworkProps {

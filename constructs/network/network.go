@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+	"github.com/ballast-eks/ballast/internal/kmspolicy"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awslogs"
@@ -20,6 +23,7 @@ const (
 	idPodCIDR         = "PodCidr"
 	idPodSubnetPrefix = "PodSubnet"
 	idFlowLogGroup    = "FlowLogGroup"
+	idFlowLogKey      = "FlowLogKey"
 	idFlowLog         = "FlowLog"
 	GroupPrivate      = "Private"
 	GroupPublic       = "Public"
@@ -62,6 +66,9 @@ type Network struct {
 	// FlowLogGroup receives the VPC flow logs; nil when they are off or the
 	// VPC is imported.
 	FlowLogGroup awslogs.LogGroup
+	// FlowLogKey encrypts the flow-log group (rotated, retained); nil when
+	// flow logs are off.
+	FlowLogKey awskms.Key
 	// EndpointSecurityGroup guards the interface endpoints; nil without them.
 	EndpointSecurityGroup awsec2.SecurityGroup
 	// Plan is the subnet plan the VPC was built from; nil when imported.
@@ -168,14 +175,22 @@ func (n *Network) newPodSubnets(vpc awsec2.Vpc, plan Plan, nat awsec2.NatProvide
 	return out
 }
 
-// newFlowLog sends all traffic records to a retained log group. The group
-// has no fixed name (so it never blocks a replacement) and uses CloudWatch
-// Logs' default encryption: the platform's logs key lives in the storage
-// stack, which is deployed after this one.
+// newFlowLog sends all traffic records to a retained log group encrypted
+// with its own customer-managed key. The group has no fixed name (so it
+// never blocks a replacement); the key lives here because the platform's
+// logs key is in the storage stack, which is deployed after this one.
 func (n *Network) newFlowLog(vpc awsec2.Vpc, days int) awslogs.LogGroup {
 	retention, _ := logretention.Of(days)
+	n.FlowLogKey = awskms.NewKey(n.Construct, jsii.String(idFlowLogKey), &awskms.KeyProps{
+		Description:       jsii.String("Ballast: VPC flow logs"),
+		EnableKeyRotation: jsii.Bool(true),
+		RemovalPolicy:     awscdk.RemovalPolicy_RETAIN,
+	})
+	kmspolicy.AllowCloudWatchLogs(n.FlowLogKey)
+	kmspolicy.DenyGrantsExceptForAWSResources(n.FlowLogKey)
 	lg := awslogs.NewLogGroup(n.Construct, jsii.String(idFlowLogGroup), &awslogs.LogGroupProps{
 		Retention:     retention,
+		EncryptionKey: n.FlowLogKey,
 		RemovalPolicy: awscdk.RemovalPolicy_RETAIN,
 	})
 	awsec2.NewFlowLog(n.Construct, jsii.String(idFlowLog), &awsec2.FlowLogProps{

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ballast-eks/ballast/internal/kmspolicy"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
 
@@ -205,6 +207,28 @@ func TestNetworkPromises(t *testing.T) {
 		}
 		if n := len(resources(t, "minimal", "AWS::EC2::FlowLog")); n != 0 {
 			t.Errorf("flow logs off: %d flow logs", n)
+		}
+	})
+	t.Run("flow-log group encrypted with its own rotated, retained key", func(t *testing.T) {
+		lg := templates["full"].One(t, "AWS::Logs::LogGroup")
+		key := templates["full"].One(t, "AWS::KMS::Key")
+		if synthtest.Ref(lg.Properties["KmsKeyId"]) != key.ID {
+			t.Errorf("log group key %v, want %s", lg.Properties["KmsKeyId"], key.ID)
+		}
+		if key.Properties["EnableKeyRotation"] != true || key.Raw["DeletionPolicy"] != "Retain" {
+			t.Errorf("key %v", key.Raw)
+		}
+		var sids []string
+		for _, st := range synthtest.Get(key.Properties, "KeyPolicy", "Statement").([]any) {
+			if sid, ok := synthtest.Get(st, "Sid").(string); ok {
+				sids = append(sids, sid)
+			}
+		}
+		if !slices.Contains(sids, kmspolicy.SidLogs) || !slices.Contains(sids, kmspolicy.SidDenyGrants) {
+			t.Errorf("key policy Sids %v, want the logs and deny-grants statements", sids)
+		}
+		if n := len(resources(t, "minimal", "AWS::KMS::Key")); n != 0 {
+			t.Errorf("flow logs off: %d keys", n)
 		}
 	})
 	t.Run("S3 gateway endpoint on every route table", func(t *testing.T) {

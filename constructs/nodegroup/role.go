@@ -4,6 +4,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/ballast-eks/ballast/internal/nag"
 )
 
 // NodeRolePolicies are the AWS managed policies of the node role, exactly.
@@ -24,9 +25,12 @@ func NewNodeRole(scope constructs.Construct, id string) awsiam.Role {
 	for i, name := range NodeRolePolicies {
 		policies[i] = awsiam.ManagedPolicy_FromAwsManagedPolicyName(jsii.String(name))
 	}
-	return awsiam.NewRole(scope, jsii.String(id), &awsiam.RoleProps{
+	role := awsiam.NewRole(scope, jsii.String(id), &awsiam.RoleProps{
 		Description:     jsii.String("Ballast: EKS managed node groups' node role"),
 		AssumedBy:       awsiam.NewServicePrincipal(jsii.String("ec2.amazonaws.com"), nil),
 		ManagedPolicies: &policies,
 	})
+	nag.SuppressManagedPolicies(role, "EKS documents exactly these AWS managed policies for the node IAM role "+
+		"(node registration, image pulls, SSM access instead of SSH); AWS keeps them in step with EKS", NodeRolePolicies...)
+	return role
 }

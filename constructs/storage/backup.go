@@ -3,6 +3,8 @@ package storage
 import (
 	"fmt"
 
+	"github.com/ballast-eks/ballast/internal/nag"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsbackup"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
@@ -58,6 +60,10 @@ func NewBackup(scope constructs.Construct, id string, props *BackupProps) *Backu
 	b.Selection = b.Plan.AddSelection(jsii.String(idSelection), &awsbackup.BackupSelectionOptions{
 		Resources: &p.Resources,
 	})
+	if role := b.Selection.Node().TryFindChild(jsii.String("Role")); role != nil {
+		nag.SuppressManagedPolicies(role, "AWS Backup's documented service-role policy for taking backups; "+
+			"only backup.amazonaws.com can assume this role", "service-role/AWSBackupServiceRolePolicyForBackup")
+	}
 	return b
 }
 

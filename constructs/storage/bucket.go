@@ -44,8 +44,13 @@ func NewBackupBucket(scope constructs.Construct, id string, props *BackupBucketP
 	b := &BackupBucket{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	warnNotRetained(b.Construct, *p.RemovalPolicy, "backup bucket")
 	b.AccessLogs = awss3.NewBucket(b.Construct, jsii.String(idAccessLogBucket), &awss3.BucketProps{
-		Encryption:        awss3.BucketEncryption_S3_MANAGED,
-		LifecycleRules:    &[]*awss3.LifecycleRule{{Id: jsii.String("ExpireAccessLogs"), Expiration: days(*p.AccessLogDays), AbortIncompleteMultipartUploadAfter: days(AbortIncompleteUploadDays)}},
+		Encryption: awss3.BucketEncryption_S3_MANAGED,
+		Versioned:  jsii.Bool(true),
+		LifecycleRules: &[]*awss3.LifecycleRule{{
+			Id: jsii.String("ExpireAccessLogs"), Expiration: days(*p.AccessLogDays),
+			NoncurrentVersionExpiration:         days(*p.AccessLogDays),
+			AbortIncompleteMultipartUploadAfter: days(AbortIncompleteUploadDays),
+		}},
 		RemovalPolicy:     *p.RemovalPolicy,
 		BlockPublicAccess: awss3.BlockPublicAccess_BLOCK_ALL(),
 		EnforceSSL:        jsii.Bool(true),
@@ -66,7 +71,19 @@ func NewBackupBucket(scope constructs.Construct, id string, props *BackupBucketP
 		MinimumTLSVersion:      jsii.Number(1.2),
 		ObjectOwnership:        awss3.ObjectOwnership_BUCKET_OWNER_ENFORCED,
 	})
+	sendEventsToEventBridge(b.AccessLogs)
+	sendEventsToEventBridge(b.Bucket)
 	return b
+}
+
+// sendEventsToEventBridge publishes the bucket's object events to
+// EventBridge, where alarms or audits can subscribe (CT.S3.PR.4). It is set
+// on the CfnBucket: the L2's eventBridgeEnabled goes through a
+// Lambda-backed custom resource, which Ballast does not create.
+func sendEventsToEventBridge(bucket awss3.Bucket) {
+	bucket.Node().DefaultChild().(awss3.CfnBucket).SetNotificationConfiguration(&awss3.CfnBucket_NotificationConfigurationProperty{
+		EventBridgeConfiguration: &awss3.CfnBucket_EventBridgeConfigurationProperty{EventBridgeEnabled: jsii.Bool(true)},
+	})
 }
 
 func backupLifecycle(p BackupBucketProps) *awss3.LifecycleRule {

@@ -3,6 +3,8 @@ package storage
 import (
 	"fmt"
 
+	"github.com/ballast-eks/ballast/internal/kmspolicy"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
@@ -71,17 +73,19 @@ func NewKeys(scope constructs.Construct, id string, props *KeysProps) *Keys {
 	k.EFS = k.newKey(idEFSKey, *p.AliasPrefix+AliasEFS, "EFS file system", *p.RemovalPolicy)
 	k.Backup = k.newKey(idBackupKey, *p.AliasPrefix+AliasBackup, "AWS Backup vault and cluster backup bucket", *p.RemovalPolicy)
 	AllowAutoScalingVolumes(k.EBS)
-	allowCloudWatchLogs(k.Logs)
+	kmspolicy.AllowCloudWatchLogs(k.Logs)
 	return k
 }
 
 func (k *Keys) newKey(id, alias, purpose string, removal awscdk.RemovalPolicy) awskms.Key {
-	return awskms.NewKey(k.Construct, jsii.String(id), &awskms.KeyProps{
+	key := awskms.NewKey(k.Construct, jsii.String(id), &awskms.KeyProps{
 		Description:       jsii.String("Ballast: " + purpose),
 		EnableKeyRotation: jsii.Bool(true),
 		Alias:             jsii.String(alias),
 		RemovalPolicy:     removal,
 	})
+	kmspolicy.DenyGrantsExceptForAWSResources(key)
+	return key
 }
 
 // AutoScalingServiceLinkedRoleARN returns the ARN of this account's EC2 Auto
@@ -127,22 +131,5 @@ func AllowAutoScalingVolumes(key awskms.Key) {
 		Actions:    jsii.Strings("kms:CreateGrant"),
 		Resources:  jsii.Strings("*"),
 		Conditions: conditions(map[string]any{"Bool": map[string]any{"kms:GrantIsForAWSResource": "true"}}),
-	}), jsii.Bool(false))
-}
-
-// allowCloudWatchLogs lets CloudWatch Logs in this region encrypt and decrypt
-// with the key, only for log resources of this account and region (AWS's
-// documented statement for encrypting log data with KMS).
-func allowCloudWatchLogs(key awskms.Key) {
-	service := "logs." + *awscdk.Aws_REGION() + "." + *awscdk.Aws_URL_SUFFIX()
-	logsARN := "arn:" + *awscdk.Aws_PARTITION() + ":logs:" + *awscdk.Aws_REGION() + ":" + *awscdk.Aws_ACCOUNT_ID() + ":*"
-	key.AddToResourcePolicy(awsiam.NewPolicyStatement(&awsiam.PolicyStatementProps{
-		Sid:        jsii.String("AllowCloudWatchLogsOfThisAccountAndRegion"),
-		Principals: &[]awsiam.IPrincipal{awsiam.NewServicePrincipal(jsii.String(service), nil)},
-		Actions:    jsii.Strings("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"),
-		Resources:  jsii.Strings("*"),
-		Conditions: &map[string]any{
-			"ArnLike": map[string]any{"kms:EncryptionContext:aws:logs:arn": logsARN},
-		},
 	}), jsii.Bool(false))
 }

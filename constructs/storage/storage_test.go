@@ -238,10 +238,20 @@ func TestKeys(t *testing.T) {
 			t.Errorf("encryption context condition %s", ctx)
 		}
 	})
-	t.Run("other keys have only the admin statement", func(t *testing.T) {
+	t.Run("every key denies grants except for AWS resources (CT.KMS.PR.3)", func(t *testing.T) {
+		for _, k := range tmpl.Resources("AWS::KMS::Key") {
+			s := statement(t, k.Properties["KeyPolicy"], "DenyGrantsExceptForAWSResources")
+			cond := synthtest.Get(s, "Condition", "BoolIfExists")
+			if s["Effect"] != "Deny" || !slices.Equal(actions(s), []string{"kms:CreateGrant"}) ||
+				synthtest.Get(cond, "kms:GrantIsForAWSResource") != "false" || synthtest.Get(cond, "aws:PrincipalIsAWSService") != "false" {
+				t.Errorf("%s: %v", k.ID, s)
+			}
+		}
+	})
+	t.Run("other keys have only the admin and deny-grants statements", func(t *testing.T) {
 		for _, prefix := range []string{"KeysSecretsKey", "KeysEfsKey", "KeysBackupKey"} {
-			if n := len(statements(resource(t, tmpl, "AWS::KMS::Key", prefix).Properties["KeyPolicy"])); n != 1 {
-				t.Errorf("%s: %d statements, want 1", prefix, n)
+			if n := len(statements(resource(t, tmpl, "AWS::KMS::Key", prefix).Properties["KeyPolicy"])); n != 2 {
+				t.Errorf("%s: %d statements, want 2", prefix, n)
 			}
 		}
 	})
@@ -417,6 +427,22 @@ func TestBackupBucket(t *testing.T) {
 	t.Run("versioned", func(t *testing.T) {
 		if synthtest.Get(bucket, "VersioningConfiguration", "Status") != "Enabled" {
 			t.Error("not versioned")
+		}
+	})
+	t.Run("both buckets publish events to EventBridge, natively", func(t *testing.T) {
+		for _, props := range []map[string]any{bucket, logs.Properties} {
+			if synthtest.Get(props, "NotificationConfiguration", "EventBridgeConfiguration", "EventBridgeEnabled") != true {
+				t.Errorf("no EventBridge notifications: %v", props["NotificationConfiguration"])
+			}
+		}
+		if n := tmpl.Count("Custom::S3BucketNotifications"); n != 0 {
+			t.Errorf("%d notification custom resources", n)
+		}
+	})
+	t.Run("log bucket versioned, old versions expire", func(t *testing.T) {
+		rule := synthtest.Get(logs.Properties, "LifecycleConfiguration", "Rules", 0)
+		if synthtest.Get(logs.Properties, "VersioningConfiguration", "Status") != "Enabled" || synthtest.Get(rule, "NoncurrentVersionExpiration", "NoncurrentDays") == nil {
+			t.Errorf("log bucket versioning %v lifecycle %v", logs.Properties["VersioningConfiguration"], rule)
 		}
 	})
 	t.Run("KMS encryption with the Backup key and a bucket key", func(t *testing.T) {

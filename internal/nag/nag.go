@@ -100,3 +100,19 @@ func existing(res awscdk.CfnResource) []any {
 }
 
 func strPtr(s string) *string { return &s }
+
+// ManagedPolicyFinding is how cdk-nag's IAM4 names an AWS managed policy.
+func ManagedPolicyFinding(name string) string {
+	return "Policy::arn:<AWS::Partition>:iam::aws:policy/" + name
+}
+
+// SuppressManagedPolicies suppresses AwsSolutions-IAM4 on role for exactly
+// the named AWS managed policies (such as "AmazonEKSClusterPolicy" or
+// "service-role/AmazonEBSCSIDriverPolicy"), with reason.
+func SuppressManagedPolicies(role constructs.IConstruct, reason string, names ...string) {
+	findings := make([]string, len(names))
+	for i, n := range names {
+		findings[i] = ManagedPolicyFinding(n)
+	}
+	Suppress(role, "AwsSolutions-IAM4", reason, findings...)
+}

@@ -1,4 +1,4 @@
-package nag
+package nag_test
 
 import (
 	"os"
@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssqs"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/ballast-eks/ballast/internal/nag"
 	"github.com/ballast-eks/ballast/internal/synthtest"
 )
 
@@ -23,19 +24,19 @@ func TestSuppressWritesCdkNagMetadata(t *testing.T) {
 	app := synthtest.NewApp()
 	stack := awscdk.NewStack(app, jsii.String("S"), nil)
 	role := awsiam.NewRole(stack, jsii.String("Role"), &awsiam.RoleProps{AssumedBy: awsiam.NewServicePrincipal(jsii.String("eks.amazonaws.com"), nil)})
-	Suppress(role, "AwsSolutions-IAM4", "EKS requires this AWS managed policy", "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonEKSClusterPolicy")
-	Suppress(role, "AwsSolutions-IAM4", "EKS requires this AWS managed policy", "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonEKSClusterPolicy") // deduplicated
+	nag.Suppress(role, "AwsSolutions-IAM4", "EKS requires this AWS managed policy", "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonEKSClusterPolicy")
+	nag.Suppress(role, "AwsSolutions-IAM4", "EKS requires this AWS managed policy", "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonEKSClusterPolicy") // deduplicated
 	q := awssqs.NewCfnQueue(stack, jsii.String("Queue"), nil)
-	Suppress(q, "AwsSolutions-SQS3", "a dead-letter queue itself needs no DLQ")
+	nag.Suppress(q, "AwsSolutions-SQS3", "a dead-letter queue itself needs no DLQ")
 	tmpl := synthtest.Synth(app)["S"]
-	roleRules := synthtest.Get(tmpl.One(t, "AWS::IAM::Role").Raw, "Metadata", MetadataKey, "rules_to_suppress").([]any)
+	roleRules := synthtest.Get(tmpl.One(t, "AWS::IAM::Role").Raw, "Metadata", nag.MetadataKey, "rules_to_suppress").([]any)
 	if len(roleRules) != 1 {
 		t.Fatalf("role rules = %v", roleRules)
 	}
 	if r := roleRules[0].(map[string]any); r["id"] != "AwsSolutions-IAM4" || synthtest.Get(r, "applies_to", 0) != "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonEKSClusterPolicy" {
 		t.Errorf("role rule = %v", r)
 	}
-	if id := synthtest.Get(tmpl.One(t, "AWS::SQS::Queue").Raw, "Metadata", MetadataKey, "rules_to_suppress", 0, "id"); id != "AwsSolutions-SQS3" {
+	if id := synthtest.Get(tmpl.One(t, "AWS::SQS::Queue").Raw, "Metadata", nag.MetadataKey, "rules_to_suppress", 0, "id"); id != "AwsSolutions-SQS3" {
 		t.Errorf("queue rule id = %v", id)
 	}
 }
@@ -47,7 +48,7 @@ func TestSuppressRejectsBroadOrUnexplained(t *testing.T) {
 		"finding in the ID":    {"AwsSolutions-IAM4[Policy::x]", "managed policy required", "appliesTo"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			if err := check(tt.rule, tt.reason, nil); err == nil || !strings.Contains(err.Error(), tt.want) {
+			if err := nag.Check(tt.rule, tt.reason, nil); err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("check = %v, want %q", err, tt.want)
 			}
 		})

@@ -1,0 +1,4 @@
+package nag
+
+// Check exposes check to the external tests.
+var Check = check
