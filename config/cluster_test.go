@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ballast-eks/ballast/internal/wanterr"
 )
 
 // clusterEnv returns a Lookup over vars, with BALLAST_ENV=profile unless vars sets it.
@@ -121,20 +123,7 @@ func TestClusterValidation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Load(clusterEnv(tt.profile, tt.vars))
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("no error, want %q", tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error:\n%v\ndoes not contain:\n%s", err, w)
-				}
-			}
+			wanterr.Check(t, err, tt.want)
 		})
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ballast-eks/ballast/internal/wanterr"
+
 	"github.com/ballast-eks/ballast/constructs/network"
 )
 
@@ -114,20 +116,7 @@ func TestNetworkValidation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := loadVars(tt.vars)
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("no error, want %q", tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error:\n%v\ndoes not say %q", err, w)
-				}
-			}
+			wanterr.Check(t, err, tt.want)
 		})
 	}
 }

@@ -1,8 +1,9 @@
 package config
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/ballast-eks/ballast/internal/wanterr"
 )
 
 // loadProfile returns the configuration for profile with vars set.
@@ -89,20 +90,7 @@ func TestNodeValidation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := loadProfile(ProfileDev, tt.vars)
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("want valid, got:\n%v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("want %q, got no error", tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error lacks %q:\n%v", w, err)
-				}
-			}
+			wanterr.Check(t, err, tt.want)
 		})
 	}
 }

@@ -271,7 +271,7 @@ func TestEbsCsiRoleCanUseTheEBSKey(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"kms:CreateGrant", "kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"} {
+	for _, want := range []string{"kms:CreateGrant", "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:DescribeKey"} {
 		if !slices.Contains(actions, want) {
 			t.Errorf("EBS CSI role lacks %s on the EBS key (has %v)", want, actions)
 		}

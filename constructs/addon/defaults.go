@@ -1,5 +1,7 @@
 package addon
 
+import "github.com/ballast-eks/ballast/internal/defaults"
+
 // Defaults of AddonsProps.
 const (
 	DefaultPrefixDelegation       = true
@@ -17,29 +19,29 @@ const (
 func withDefaults(p AddonsProps) AddonsProps {
 	out := p
 	cni := deref(p.VpcCni)
-	setDefault(&cni.PrefixDelegation, DefaultPrefixDelegation)
+	defaults.Set(&cni.PrefixDelegation, DefaultPrefixDelegation)
 	if *cni.PrefixDelegation {
-		setDefault(&cni.WarmPrefixTarget, DefaultWarmPrefixTarget)
+		defaults.Set(&cni.WarmPrefixTarget, DefaultWarmPrefixTarget)
 	}
-	setDefault(&cni.NetworkPolicy, DefaultNetworkPolicy)
+	defaults.Set(&cni.NetworkPolicy, DefaultNetworkPolicy)
 	out.VpcCni = &cni
 
 	dns := deref(p.CoreDNS)
-	setDefault(&dns.Replicas, DefaultCoreDNSReplicas)
-	setDefault(&dns.MaxUnavailable, DefaultCoreDNSMaxUnavailable)
-	setDefault(&dns.ZoneSpread, DefaultZoneSpread)
+	defaults.Set(&dns.Replicas, DefaultCoreDNSReplicas)
+	defaults.Set(&dns.MaxUnavailable, DefaultCoreDNSMaxUnavailable)
+	defaults.Set(&dns.ZoneSpread, DefaultZoneSpread)
 	out.CoreDNS = &dns
 
 	proxy := deref(p.KubeProxy)
-	setDefault(&proxy.Mode, DefaultKubeProxyMode)
+	defaults.Set(&proxy.Mode, DefaultKubeProxyMode)
 	out.KubeProxy = &proxy
 
 	ebs := deref(p.EbsCsi)
-	setDefault(&ebs.DefaultStorageClass, DefaultEbsDefaultStorageClass)
+	defaults.Set(&ebs.DefaultStorageClass, DefaultEbsDefaultStorageClass)
 	out.EbsCsi = &ebs
 
-	setDefault(&out.EFS, false)
-	setDefault(&out.CloudWatchObservability, false)
+	defaults.Set(&out.EFS, false)
+	defaults.Set(&out.CloudWatchObservability, false)
 	return out
 }
 

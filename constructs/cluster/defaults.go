@@ -1,6 +1,9 @@
 package cluster
 
-import "github.com/aws/aws-cdk-go/awscdk/v2"
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/ballast-eks/ballast/internal/defaults"
+)
 
 // SupportedVersions are the Kubernetes versions Ballast accepts with the
 // standard upgrade policy: versions aws-cdk-lib 2.270's awseksv2 names
@@ -60,23 +63,16 @@ var ScalingTiers = []ScalingTier{TierStandard, TierXL, Tier2XL, Tier4XL, Tier8XL
 // withDefaults returns a copy of p with every unset field filled in.
 func withDefaults(p ClusterProps) ClusterProps {
 	out := p
-	setDefault(&out.Version, DefaultVersion)
-	setDefault(&out.UpgradePolicy, DefaultUpgradePolicy)
-	setDefault(&out.EndpointAccess, EndpointPrivate)
-	setDefault(&out.AllowOpenPublicEndpoint, false)
-	setDefault(&out.BreakGlass, true)
-	setDefault(&out.LogRetentionDays, DefaultLogRetentionDays)
-	setDefault(&out.ZonalShift, true)
-	setDefault(&out.DeletionProtection, true)
-	setDefault(&out.RemovalPolicy, DefaultRemovalPolicy)
-	setDefault(&out.ScalingTier, DefaultScalingTier)
-	setDefault(&out.Compute, DefaultCompute)
+	defaults.Set(&out.Version, DefaultVersion)
+	defaults.Set(&out.UpgradePolicy, DefaultUpgradePolicy)
+	defaults.Set(&out.EndpointAccess, EndpointPrivate)
+	defaults.Set(&out.AllowOpenPublicEndpoint, false)
+	defaults.Set(&out.BreakGlass, true)
+	defaults.Set(&out.LogRetentionDays, DefaultLogRetentionDays)
+	defaults.Set(&out.ZonalShift, true)
+	defaults.Set(&out.DeletionProtection, true)
+	defaults.Set(&out.RemovalPolicy, DefaultRemovalPolicy)
+	defaults.Set(&out.ScalingTier, DefaultScalingTier)
+	defaults.Set(&out.Compute, DefaultCompute)
 	return out
-}
-
-// setDefault points *field at a fresh copy of v when it is nil.
-func setDefault[T any](field **T, v T) {
-	if *field == nil {
-		*field = &v
-	}
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ballast-eks/ballast/internal/wanterr"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 
@@ -84,20 +86,7 @@ func TestValidate(t *testing.T) {
 			p := validProps()
 			tt.modify(&p)
 			err := p.Validate()
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("no error, want %q", tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q\ndoes not contain %q", err, w)
-				}
-			}
+			wanterr.Check(t, err, tt.want)
 		})
 	}
 }

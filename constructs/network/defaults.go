@@ -1,5 +1,7 @@
 package network
 
+import "github.com/ballast-eks/ballast/internal/defaults"
+
 // DefaultCIDR is the VPC block used when none is given.
 const DefaultCIDR = "10.0.0.0/16"
 
@@ -14,20 +16,12 @@ func withDefaults(p NetworkProps) NetworkProps {
 	out := p
 	out.AvailabilityZones = append([]string(nil), p.AvailabilityZones...)
 	out.IPDemand = append([]AZDemand(nil), p.IPDemand...)
-	out.CIDR = orDefault(p.CIDR, DefaultCIDR)
-	out.NATMode = orDefault(p.NATMode, DefaultNATMode)
-	out.FlowLogs = orDefault(p.FlowLogs, true)
-	out.FlowLogRetentionDays = orDefault(p.FlowLogRetentionDays, DefaultFlowLogRetentionDays)
-	out.InterfaceEndpoints = orDefault(p.InterfaceEndpoints, false)
-	out.RestrictDefaultSecurityGroup = orDefault(p.RestrictDefaultSecurityGroup, false)
-	out.CNI = orDefault(p.CNI, DefaultCNI)
+	out.CIDR = defaults.Or(p.CIDR, DefaultCIDR)
+	out.NATMode = defaults.Or(p.NATMode, DefaultNATMode)
+	out.FlowLogs = defaults.Or(p.FlowLogs, true)
+	out.FlowLogRetentionDays = defaults.Or(p.FlowLogRetentionDays, DefaultFlowLogRetentionDays)
+	out.InterfaceEndpoints = defaults.Or(p.InterfaceEndpoints, false)
+	out.RestrictDefaultSecurityGroup = defaults.Or(p.RestrictDefaultSecurityGroup, false)
+	out.CNI = defaults.Or(p.CNI, DefaultCNI)
 	return out
-}
-
-// orDefault returns v, or a pointer to a copy of def when v is nil.
-func orDefault[T any](v *T, def T) *T {
-	if v != nil {
-		return v
-	}
-	return &def
 }

@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"regexp"
 
+	"github.com/ballast-eks/ballast/internal/defaults"
+
 	"github.com/ballast-eks/ballast/internal/logretention"
 )
 
@@ -36,7 +38,7 @@ func (p NetworkProps) Validate() error {
 		return errors.Join(append(errs, err)...)
 	}
 	if p.IPDemand != nil {
-		if _, err := CheckIPCapacity(plan, *orDefault(p.CNI, DefaultCNI), p.IPDemand); err != nil {
+		if _, err := CheckIPCapacity(plan, *defaults.Or(p.CNI, DefaultCNI), p.IPDemand); err != nil {
 			add("ipDemand: %w", err)
 		}
 	}

@@ -1,5 +1,7 @@
 package nodegroup
 
+import "github.com/ballast-eks/ballast/internal/defaults"
+
 // Defaults and limits.
 const (
 	DefaultMinSize = 1
@@ -44,22 +46,15 @@ func withDefaults(p NodeGroupSetProps) NodeGroupSetProps {
 	if len(out.InstanceTypes) == 0 {
 		out.InstanceTypes = append([]string(nil), DefaultInstanceTypes...)
 	}
-	setDefault(&out.CapacityType, OnDemand)
-	setDefault(&out.AMIFamily, AL2023)
-	setDefault(&out.MinSize, DefaultMinSize)
-	setDefault(&out.MaxSize, DefaultMaxSize)
-	setDefault(&out.DesiredSize, *out.MinSize)
-	setDefault(&out.DiskSizeGiB, DefaultDiskSizeGiB)
-	setDefault(&out.MetadataHopLimit, DefaultMetadataHopLimit)
-	setDefault(&out.DetailedMonitoring, false)
-	setDefault(&out.MaxUnavailablePercentage, DefaultMaxUnavailablePercentage)
-	setDefault(&out.ForceUpdate, false)
+	defaults.Set(&out.CapacityType, OnDemand)
+	defaults.Set(&out.AMIFamily, AL2023)
+	defaults.Set(&out.MinSize, DefaultMinSize)
+	defaults.Set(&out.MaxSize, DefaultMaxSize)
+	defaults.Set(&out.DesiredSize, *out.MinSize)
+	defaults.Set(&out.DiskSizeGiB, DefaultDiskSizeGiB)
+	defaults.Set(&out.MetadataHopLimit, DefaultMetadataHopLimit)
+	defaults.Set(&out.DetailedMonitoring, false)
+	defaults.Set(&out.MaxUnavailablePercentage, DefaultMaxUnavailablePercentage)
+	defaults.Set(&out.ForceUpdate, false)
 	return out
-}
-
-// setDefault points *field at a copy of v when it is nil.
-func setDefault[T any](field **T, v T) {
-	if *field == nil {
-		*field = &v
-	}
 }

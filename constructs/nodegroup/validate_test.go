@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ballast-eks/ballast/internal/wanterr"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 )
 
@@ -121,20 +123,7 @@ func TestValidate(t *testing.T) {
 			p := valid()
 			tt.mutate(&p)
 			err := p.Validate()
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("want valid, got:\n%v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatalf("want errors %q, got none", tt.want)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error lacks %q:\n%v", w, err)
-				}
-			}
+			wanterr.Check(t, err, tt.want)
 		})
 	}
 }
