@@ -104,16 +104,18 @@ var corpus = []badInput{
 	{"private subnets for three AZs, two AZs", vars(config.VarAZs, "us-east-1a,us-east-1b", config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate), config.VarPrivateSubnetIDs, "(2 in BALLAST_AZS), got 3", ""},
 	{"private subnet ID too short", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, "subnet-11111111,subnet-2222,subnet-33333333"), config.VarPrivateSubnetIDs, `"subnet-2222": not a subnet ID`, ""},
 	{"private subnet ID is a VPC ID", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, "subnet-11111111,vpc-22222222,subnet-33333333"), config.VarPrivateSubnetIDs, `"vpc-22222222": not a subnet ID`, ""},
-	{"private subnet listed twice", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, "subnet-11111111,subnet-11111111,subnet-33333333"), config.VarPrivateSubnetIDs, "subnet-11111111", "network"},
+	{"private subnet listed twice", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, "subnet-11111111,subnet-11111111,subnet-33333333"), config.VarPrivateSubnetIDs, "listed more than once", ""},
 	{"public subnets fewer than AZs", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarPublicSubnetIDs, "subnet-aaaaaaaa,subnet-bbbbbbbb"), config.VarPublicSubnetIDs, "(3 in BALLAST_AZS), got 2", ""},
 	{"public subnet ID malformed", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarPublicSubnetIDs, "subnet-aaaaaaaa,subnet-bbbbbbbb,sn-cccccccc"), config.VarPublicSubnetIDs, `"sn-cccccccc": not a subnet ID`, ""},
 	{"public subnets without a VPC", vars(config.VarPublicSubnetIDs, "subnet-aaaaaaaa"), config.VarPublicSubnetIDs, "(3 in BALLAST_AZS), got 1", ""},
-	{"public subnet is also private", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarPublicSubnetIDs, "subnet-11111111,subnet-aaaaaaaa,subnet-bbbbbbbb"), config.VarPublicSubnetIDs, "subnet-11111111", "network"},
+	{"public subnet is also private", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarPublicSubnetIDs, "subnet-11111111,subnet-aaaaaaaa,subnet-bbbbbbbb"), config.VarPublicSubnetIDs, "listed more than once", ""},
 	{"control-plane subnets fewer than AZs", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarControlPlaneSubnetIDs, "subnet-aaaaaaaa"), config.VarControlPlaneSubnetIDs, "(3 in BALLAST_AZS), got 1", ""},
 	{"control-plane subnet ID malformed", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarControlPlaneSubnetIDs, "subnet-aaaaaaaa,subnet-bbbbbbbb,subnet-XYZ"), config.VarControlPlaneSubnetIDs, `"subnet-XYZ": not a subnet ID`, ""},
 	{"existing VPC with a pod CIDR", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarPodCIDR, "100.64.0.0/16"), config.VarPodCIDR, "gets no subnets from Ballast", ""},
 	{"existing VPC with endpoints on", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarVPCEndpoints, "on"), config.VarVPCEndpoints, "gets no endpoints from Ballast", ""},
-	{"existing VPC with a VPC CIDR", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarVPCCIDR, "10.1.0.0/16"), config.VarVPCCIDR, config.VarVPCID, "network"},
+	{"existing VPC with a VPC CIDR", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarVPCCIDR, "10.1.0.0/16"), config.VarVPCCIDR, "has no effect with BALLAST_VPC_ID", ""},
+	{"existing VPC with NAT mode", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarNATMode, "single"), config.VarNATMode, "has no effect with BALLAST_VPC_ID", ""},
+	{"existing VPC with flow logs off", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarFlowLogs, "off"), config.VarFlowLogs, "has no effect with BALLAST_VPC_ID", ""},
 
 	// storage: EFS, backup bucket, backup retention
 	{"EFS yes", vars(config.VarEFS, "yes"), config.VarEFS, "must be on or off", ""},
@@ -143,8 +145,7 @@ var corpus = []badInput{
 	{"prod public to the world without opt-in", vars(config.VarEnv, "prod", config.VarEndpointAccess, "public-and-private", config.VarPublicAccessCIDRs, "0.0.0.0/0"), config.VarPublicAccessCIDRs, "opt in with BALLAST_ALLOW_OPEN_ENDPOINT=on", ""},
 	{"dev public to the world without opt-in", vars(config.VarPublicAccessCIDRs, "0.0.0.0/0"), config.VarPublicAccessCIDRs, "opens the Kubernetes API endpoint to the whole internet", ""},
 	{"public to the world with opt-in off", vars(config.VarPublicAccessCIDRs, "198.51.100.0/24,0.0.0.0/0", config.VarAllowOpenEndpoint, "off"), config.VarPublicAccessCIDRs, "opens the Kubernetes API endpoint to the whole internet", ""},
-	{"public to the world as two halves", vars(config.VarPublicAccessCIDRs, "0.0.0.0/1,128.0.0.0/1"), config.VarPublicAccessCIDRs, "whole internet", "cluster"},
-	{"prod public to the world with opt-in", vars(config.VarEnv, "prod", config.VarEndpointAccess, "public-and-private", config.VarPublicAccessCIDRs, "0.0.0.0/0", config.VarAllowOpenEndpoint, "on"), config.VarAllowOpenEndpoint, "prod", "cluster"},
+	{"public to the world as two halves", vars(config.VarPublicAccessCIDRs, "0.0.0.0/1,128.0.0.0/1"), config.VarPublicAccessCIDRs, "whole internet", ""},
 	{"endpoint public only", vars(config.VarEndpointAccess, "public"), config.VarEndpointAccess, "unknown endpoint access mode", ""},
 	{"endpoint in capitals", vars(config.VarEndpointAccess, "PRIVATE"), config.VarEndpointAccess, "unknown endpoint access mode", ""},
 	{"public endpoint without CIDRs", vars(config.VarEndpointAccess, "public-and-private"), config.VarPublicAccessCIDRs, "needs the CIDRs allowed to reach it", ""},
@@ -172,7 +173,6 @@ var corpus = []badInput{
 	{"retention fraction", vars(config.VarLogRetentionDays, "1.5"), config.VarLogRetentionDays, "must be a whole number", ""},
 	{"deletion protection yes", vars(config.VarDeletionProtection, "yes"), config.VarDeletionProtection, "must be on or off", ""},
 	{"deletion protection enabled", vars(config.VarDeletionProtection, "enabled"), config.VarDeletionProtection, "must be on or off", ""},
-	{"prod without deletion protection", vars(config.VarEnv, "prod", config.VarDeletionProtection, "off"), config.VarDeletionProtection, "prod", "cluster"},
 	{"control-plane tier unknown", vars(config.VarControlPlaneTier, "huge"), config.VarControlPlaneTier, "unknown control-plane scaling tier", ""},
 	{"control-plane tier in capitals", vars(config.VarControlPlaneTier, "STANDARD"), config.VarControlPlaneTier, "unknown control-plane scaling tier", ""},
 	{"control-plane tier without prefix", vars(config.VarControlPlaneTier, "xl"), config.VarControlPlaneTier, "unknown control-plane scaling tier", ""},
@@ -326,5 +326,32 @@ func TestCorpusCoversEveryVar(t *testing.T) {
 		if !covered[v.Name] {
 			t.Errorf("%s has no case in the bad-input corpus (corpus_test.go)", v.Name)
 		}
+	}
+}
+
+// The corpus holds invalid inputs only; these pairs are valid by design
+// (deliberate departures the operator states) and must synthesize with the
+// construct's warning rather than fail.
+func TestDeliberateDeparturesSynthesizeWithWarnings(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		vars    map[string]string
+		warning string
+	}{
+		{"prod endpoint open to the internet, opted in", vars(config.VarEnv, "prod", config.VarEndpointAccess, "public-and-private",
+			config.VarPublicAccessCIDRs, "0.0.0.0/0", config.VarAllowOpenEndpoint, "on"), "ballast:cluster-public-endpoint"},
+		{"prod deletion protection turned off (a teardown step)", vars(config.VarEnv, "prod", config.VarDeletionProtection, "off"),
+			"ballast:cluster-deletion-protection-off"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			c.vars["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
+			r := runBinary(t, c.vars)
+			if r.code != 0 {
+				t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+			}
+			if !strings.Contains(r.stdout+r.stderr, c.warning) {
+				t.Errorf("no %s warning in the output:\n%s", c.warning, r.stderr)
+			}
+		})
 	}
 }

@@ -177,9 +177,9 @@ func (c *Config) validateEndpoint(p *problems) {
 		switch {
 		case err != nil || !pr.Addr().Is4() || pr.Masked() != pr:
 			p.add(VarPublicAccessCIDRs, cidr, "not an IPv4 CIDR")
-		case pr.Bits() == 0 && !c.AllowOpenEndpoint:
-			p.add(VarPublicAccessCIDRs, cidr, "opens the Kubernetes API endpoint to the whole internet; if that is really meant, opt in with %s=on (the synth then warns %s)",
-				VarAllowOpenEndpoint, cluster.WarnPublicEndpoint)
+		case cluster.IsOpenCIDR(pr) && !c.AllowOpenEndpoint:
+			p.add(VarPublicAccessCIDRs, cidr, "opens the Kubernetes API endpoint to the whole internet (any block larger than a /%d counts); if that is really meant, opt in with %s=on (the synth then warns %s)",
+				cluster.OpenPrefixBits, VarAllowOpenEndpoint, cluster.WarnPublicEndpoint)
 		}
 	}
 }

@@ -32,7 +32,18 @@ type Config struct {
 	ClusterConfig
 	NodesConfig
 	AddonsConfig
+
+	// explicit names the variables the environment set (Load fills it), so
+	// validation can reject settings a mode would silently ignore.
+	explicit map[string]string
 }
+
+// IsSet reports whether the environment set variable name (rather than the
+// profile's default applying).
+func (c *Config) IsSet(name string) bool { _, ok := c.explicit[name]; return ok }
+
+// rawOf is the value the environment gave variable name.
+func (c *Config) rawOf(name string) string { return c.explicit[name] }
 
 // IsProd reports whether the profile is prod.
 func (c *Config) IsProd() bool { return c.Env == ProfileProd }
@@ -48,6 +59,7 @@ func (c *Config) Validate() error { return c.problems().err() }
 
 func (c *Config) problems() problems {
 	var p problems
+	c.validateIgnored(&p)
 	c.validateCore(&p)
 	c.validateNetwork(&p)
 	c.validateStorage(&p)

@@ -92,11 +92,15 @@ func (c *Config) validateIPCapacity(p *problems, plan network.Plan) {
 		return
 	}
 	var sizes []string
+	largest := groups[0] // the group taking the most addresses is named
 	for _, g := range groups {
 		sizes = append(sizes, fmt.Sprintf("%s=%d", g.maxVar, g.maxSize))
+		if g.maxSize*g.spec.MaxIPv4() > largest.maxSize*largest.spec.MaxIPv4() {
+			largest = g
+		}
 	}
 	fix := fmt.Sprintf("the variables: %s, %s, %s", VarVPCCIDR, VarPodCIDR, strings.Join(sizes, ", "))
 	for _, line := range strings.Split(err.Error(), "\n") {
-		p.add(groups[0].maxVar, strconv.Itoa(groups[0].maxSize), "%s (%s)", line, fix)
+		p.add(largest.maxVar, strconv.Itoa(largest.maxSize), "%s (%s)", line, fix)
 	}
 }

@@ -22,15 +22,20 @@ func Load(lookup Lookup) (*Config, error) {
 	}
 	var parse problems
 	failed := map[string]bool{}
+	c.explicit = map[string]string{}
 	for _, v := range Vars {
 		raw, ok := lookup(v.Name)
 		raw = strings.TrimSpace(raw)
+		def := v.Default(profile, c, lookup)
 		if !ok || raw == "" {
-			raw = v.Default(profile, c, lookup)
+			raw = def
+		} else {
+			c.explicit[v.Name] = raw
 		}
 		if err := v.Set(c, raw); err != nil {
 			parse.add(v.Name, raw, "%v", err)
 			failed[v.Name] = true
+			_ = v.Set(c, def) // judge the rest against the default, not a zero value
 		}
 	}
 	all := append(parse, c.problems().without(failed)...)

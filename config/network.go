@@ -239,6 +239,7 @@ func (c *Config) validateExistingVPC(p *problems) {
 		p.add(VarVPCID, c.VPCID, "not a VPC ID")
 	}
 	n := len(c.AZs)
+	seen := map[string]bool{}
 	for _, l := range []struct {
 		name     string
 		ids      []string
@@ -251,6 +252,10 @@ func (c *Config) validateExistingVPC(p *problems) {
 			if !subnetIDRe.MatchString(id) {
 				p.add(l.name, id, "not a subnet ID")
 			}
+			if seen[id] {
+				p.add(l.name, id, "listed more than once (each subnet serves one role in one AZ)")
+			}
+			seen[id] = true
 		}
 	}
 	if c.PodCIDR != "" {

@@ -105,7 +105,12 @@ func TestNetworkValidation(t *testing.T) {
 			[]string{`BALLAST_FLOW_LOGS="yes": must be on or off`, `BALLAST_FLOW_LOG_RETENTION_DAYS="31": not a CloudWatch Logs retention value`}},
 		{"endpoints mode", map[string]string{VarVPCEndpoints: "private"}, []string{`BALLAST_VPC_ENDPOINTS="private": unknown endpoints mode; accepted: auto | on | off`}},
 		{"BYO VPC", byo, nil},
-		{"BYO VPC ignores the plan", with(byo, VarVPCCIDR, "10.0.0.0/24"), nil},
+		{"BYO VPC rejects a VPC CIDR it would ignore", with(byo, VarVPCCIDR, "10.0.0.0/24"),
+			[]string{`BALLAST_VPC_CIDR="10.0.0.0/24": has no effect with BALLAST_VPC_ID (an existing VPC); unset it`}},
+		{"BYO VPC rejects NAT and flow-log settings", with(byo, VarNATMode, "single", VarFlowLogs, "off"),
+			[]string{`BALLAST_NAT_MODE="single": has no effect`, `BALLAST_FLOW_LOGS="off": has no effect`}},
+		{"BYO VPC: a subnet listed twice", with(byo, VarPrivateSubnetIDs, "subnet-00000001,subnet-00000001,subnet-00000003"),
+			[]string{`BALLAST_PRIVATE_SUBNET_IDS="subnet-00000001": listed more than once`}},
 		{"BYO subnet lists must match the AZs", with(byo, VarPublicSubnetIDs, "subnet-00000004", VarControlPlaneSubnetIDs, "subnet-1"),
 			[]string{`BALLAST_PUBLIC_SUBNET_IDS="subnet-00000004": need one subnet per availability zone (3 in BALLAST_AZS), got 1`, `BALLAST_CONTROL_PLANE_SUBNET_IDS="subnet-1": not a subnet ID`}},
 		{"subnets without a VPC", map[string]string{VarPrivateSubnetIDs: "subnet-00000001,subnet-00000002,subnet-00000003"}, []string{`BALLAST_VPC_ID="": subnet IDs are set`}},
@@ -142,6 +147,14 @@ func TestIPDemand(t *testing.T) {
 	c = mustLoad(t, map[string]string{VarEnv: "prod", VarCompute: "auto"})
 	if n := len(c.IPDemand()[0].Nodes); n != 0 {
 		t.Errorf("Auto Mode: %d node demands, want none", n)
+	}
+}
+
+func TestIPCapacityNamesTheLargestGroup(t *testing.T) {
+	_, err := loadVars(map[string]string{VarVPCCIDR: "10.0.0.0/22", VarWorkersEnabled: "on", VarWorkersMaxSize: "40",
+		VarWorkersInstanceTypes: "m6i.xlarge,m6a.xlarge,m7i.xlarge"})
+	if err == nil || !strings.Contains(err.Error(), VarWorkersMaxSize+`="40": AZ us-east-1a`) {
+		t.Errorf("the workers group takes most addresses and should be named:\n%v", err)
 	}
 }
 

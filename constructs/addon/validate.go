@@ -63,7 +63,9 @@ func (c *CoreDNSConfig) validate(path string) []error {
 	if c.MaxUnavailable != nil && *c.MaxUnavailable < 1 {
 		errs = append(errs, fmt.Errorf("%s.maxUnavailable: must be >= 1 (0 blocks every node drain), got %d", path, *c.MaxUnavailable))
 	}
-	if c.Replicas != nil && c.MaxUnavailable != nil && *c.Replicas >= 1 && *c.MaxUnavailable >= *c.Replicas {
+	// With several replicas the budget must keep one; a single replica (dev,
+	// warned) cannot be protected and must not block node drains.
+	if c.Replicas != nil && c.MaxUnavailable != nil && *c.Replicas > 1 && *c.MaxUnavailable >= *c.Replicas {
 		errs = append(errs, fmt.Errorf("%s.maxUnavailable: must be < replicas (%d), got %d", path, *c.Replicas, *c.MaxUnavailable))
 	}
 	if c.ZoneSpread != nil && *c.ZoneSpread != ZoneSpreadScheduleAnyway && *c.ZoneSpread != ZoneSpreadDoNotSchedule {

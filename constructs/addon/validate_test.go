@@ -67,6 +67,7 @@ func TestValidate(t *testing.T) {
 			[]string{"coreDNS.replicas: must be 1..50, got 0"}},
 		{"pdb", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(2), MaxUnavailable: p0(2)} },
 			[]string{"coreDNS.maxUnavailable: must be < replicas (2), got 2"}},
+		{"a single replica may be drained", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(1)} }, nil},
 		{"spread", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{ZoneSpread: &spread} },
 			[]string{`coreDNS.zoneSpread: must be "ScheduleAnyway" or "DoNotSchedule", got "Sometimes"`}},
 		{"kube-proxy mode", func(p *AddonsProps) { p.KubeProxy = &KubeProxyConfig{Mode: &mode} },

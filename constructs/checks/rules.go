@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"net/netip"
 	"slices"
 	"strings"
 )
@@ -43,6 +44,10 @@ func (c *EKSChecks) checkSecrets(cl *resource) {
 		"set EncryptionConfig with Resources [secrets] and a customer-managed KMS key (awseksv2 ClusterProps.SecretsEncryptionKey)")
 }
 
+// openPrefixBits: a public-access block shorter than a /8 counts as the
+// whole internet (0.0.0.0/0, or its halves 0.0.0.0/1 and 128.0.0.0/1).
+const openPrefixBits = 8
+
 func (c *EKSChecks) checkEndpoint(cl *resource) {
 	vpc := cl.props["ResourcesVpcConfig"]
 	public, known := boolean(get(vpc, "EndpointPublicAccess"))
@@ -58,12 +63,12 @@ func (c *EKSChecks) checkEndpoint(cl *resource) {
 	}
 	open := len(cidrs) == 0
 	for _, cidr := range cidrs {
-		if s := str(cidr); s == "0.0.0.0/0" {
+		if pr, err := netip.ParsePrefix(str(cidr)); err == nil && pr.Bits() < openPrefixBits {
 			open = true
 		}
 	}
 	if open {
-		c.fail(cl, RuleEndpoint, "the Kubernetes API endpoint is public to 0.0.0.0/0",
+		c.fail(cl, RuleEndpoint, "the Kubernetes API endpoint is public to the whole internet (0.0.0.0/0, or blocks larger than a /8)",
 			"make the endpoint private (EndpointPublicAccess false, EndpointPrivateAccess true; awseksv2 EndpointAccess_PRIVATE) or list the CIDRs allowed to reach it (EndpointAccess_PUBLIC_AND_PRIVATE().OnlyFrom(...))")
 	}
 }

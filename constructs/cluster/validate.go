@@ -88,7 +88,7 @@ func (p ClusterProps) validateEndpoint() []error {
 		switch {
 		case err != nil || !pr.Addr().Is4():
 			errs = append(errs, fmt.Errorf("publicAccessCIDRs[%d]: %q is not an IPv4 CIDR", i, c))
-		case pr.Bits() == 0 && !deref(p.AllowOpenPublicEndpoint, false):
+		case IsOpenCIDR(pr) && !deref(p.AllowOpenPublicEndpoint, false):
 			errs = append(errs, fmt.Errorf("publicAccessCIDRs[%d]: %q opens the API endpoint to the whole internet; set allowOpenPublicEndpoint to accept that", i, c))
 		}
 	}
@@ -157,10 +157,18 @@ func deref[T any](v *T, def T) T {
 	return *v
 }
 
-// opensToInternet reports whether any CIDR is a /0 (0.0.0.0/0).
+// OpenPrefixBits: a public-access CIDR shorter than this (more than 16
+// million addresses, such as 0.0.0.0/0 or the halves 0.0.0.0/1 and
+// 128.0.0.0/1) counts as open to the whole internet.
+const OpenPrefixBits = 8
+
+// IsOpenCIDR reports whether a public-access block counts as the internet.
+func IsOpenCIDR(pr netip.Prefix) bool { return pr.Bits() < OpenPrefixBits }
+
+// opensToInternet reports whether any CIDR counts as the internet.
 func opensToInternet(cidrs []string) bool {
 	for _, c := range cidrs {
-		if pr, err := netip.ParsePrefix(c); err == nil && pr.Bits() == 0 {
+		if pr, err := netip.ParsePrefix(c); err == nil && IsOpenCIDR(pr) {
 			return true
 		}
 	}

@@ -1,0 +1,31 @@
+package config
+
+// ignoredBy lists, per mode, the variables that mode makes meaningless: set
+// explicitly, they would be silently ignored, so they are an error instead.
+var ignoredBy = []struct {
+	mode   string
+	active func(*Config) bool
+	vars   []string
+}{
+	{VarVPCID + " (an existing VPC)", (*Config).BringYourOwnVPC,
+		[]string{VarVPCCIDR, VarNATMode, VarFlowLogs, VarFlowLogRetentionDays, VarRestrictDefaultSG}},
+	{VarCompute + "=auto (EKS Auto Mode runs the nodes and their core add-ons)", func(c *Config) bool { return c.Compute == ComputeAuto },
+		[]string{VarNodeInstanceTypes, VarNodeMinSize, VarNodeDesiredSize, VarNodeMaxSize, VarNodeCapacityType, VarNodeAMIFamily,
+			VarNodeReleaseVersion, VarNodeDiskSizeGiB, VarNodeMetadataHopLimit, VarWorkersEnabled, VarKubeProxyMode, VarCoreDNSReplicas}},
+	{VarWorkersEnabled + "=off", func(c *Config) bool { return !c.WorkersEnabled && c.Compute != ComputeAuto },
+		[]string{VarWorkersInstanceTypes, VarWorkersCapacityType, VarWorkersMinSize, VarWorkersDesiredSize, VarWorkersMaxSize}},
+}
+
+// validateIgnored rejects explicitly set variables the active mode ignores.
+func (c *Config) validateIgnored(p *problems) {
+	for _, m := range ignoredBy {
+		if !m.active(c) {
+			continue
+		}
+		for _, name := range m.vars {
+			if c.IsSet(name) {
+				p.add(name, c.rawOf(name), "has no effect with %s; unset it", m.mode)
+			}
+		}
+	}
+}
