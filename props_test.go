@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ballast-eks/ballast/constructs/addon"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
 
@@ -26,6 +28,15 @@ type badProps struct {
 func ptr[T any](v T) *T { return &v }
 
 var badPropsCases = []badProps{
+	{"addon", "missing cluster and key, unknown version, no CoreDNS replicas", func(s awscdk.Stack) {
+		addon.NewAddons(s, "A", &addon.AddonsProps{KubernetesVersion: ptr("1.31"), CoreDNS: &addon.CoreDNSConfig{Replicas: ptr(0)}})
+	}, []string{"cluster:", "kubernetesVersion:", "coreDNS.replicas:"}},
+	{"storage", "file system without VPC, subnets or key", func(s awscdk.Stack) {
+		storage.NewFileSystem(s, "F", &storage.FileSystemProps{})
+	}, []string{"vpc:", "subnets:", "key:"}},
+	{"storage", "backup with no key and retention 0", func(s awscdk.Stack) {
+		storage.NewBackup(s, "B", &storage.BackupProps{RetentionDays: ptr(0)})
+	}, []string{"key:", "retentionDays:"}},
 	{"network", "one AZ", func(s awscdk.Stack) {
 		network.NewNetwork(s, "N", &network.NetworkProps{AvailabilityZones: []string{"us-east-1a"}})
 	}, []string{"availabilityZones: need at least 2"}},
