@@ -283,7 +283,7 @@ func TestDependencyOrder(t *testing.T) {
 	agent := got["eks-pod-identity-agent"].ID
 	nodegroup := templates["Default"].One(t, "AWS::EKS::Nodegroup").ID
 	for name, r := range got {
-		deps := dependsOn(r)
+		deps := r.DependsOn()
 		if name != "eks-pod-identity-agent" && !slices.Contains(deps, agent) {
 			t.Errorf("%s does not depend on eks-pod-identity-agent (%v)", name, deps)
 		}
@@ -300,19 +300,6 @@ func TestOnlyOnePodIdentityAgent(t *testing.T) {
 	if _, ok := addons(t, "Default")["eks-pod-identity-agent"]; !ok {
 		t.Fatal("no eks-pod-identity-agent")
 	}
-}
-
-func dependsOn(r synthtest.Resource) []string {
-	var out []string
-	switch d := r.Raw["DependsOn"].(type) {
-	case string:
-		out = append(out, d)
-	case []any:
-		for _, x := range d {
-			out = append(out, x.(string))
-		}
-	}
-	return out
 }
 
 func resource(t *testing.T, stack, id string) map[string]any {

@@ -141,7 +141,7 @@ func TestProductionDefaults(t *testing.T) {
 		if lg.Raw["DeletionPolicy"] != "Retain" {
 			t.Errorf("log group DeletionPolicy = %v", lg.Raw["DeletionPolicy"])
 		}
-		if !slices.Contains(dependsOn(c), lg.ID) {
+		if !slices.Contains(c.DependsOn(), lg.ID) {
 			t.Errorf("cluster does not depend on the log group: %v", c.Raw["DependsOn"])
 		}
 	})
@@ -385,19 +385,6 @@ func trustStatements(t *testing.T, stack string) []map[string]any {
 	var out []map[string]any
 	for _, s := range synthtest.Get(breakGlassRole(t, stack).Properties, "AssumeRolePolicyDocument", "Statement").([]any) {
 		out = append(out, s.(map[string]any))
-	}
-	return out
-}
-
-func dependsOn(r synthtest.Resource) []string {
-	var out []string
-	switch d := r.Raw["DependsOn"].(type) {
-	case string:
-		out = append(out, d)
-	case []any:
-		for _, x := range d {
-			out = append(out, x.(string))
-		}
 	}
 	return out
 }

@@ -1,8 +1,9 @@
 package network
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/ballast-eks/ballast/internal/wanterr"
 )
 
 func strp(s string) *string { return &s }
@@ -29,7 +30,7 @@ func TestNetworkPropsValidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := withDefaults(tt.props).Validate()
-			checkErr(t, err, tt.want)
+			wanterr.Check(t, err, tt.want)
 		})
 	}
 }
@@ -51,25 +52,7 @@ func TestExistingNetworkPropsValidate(t *testing.T) {
 			[]string{"publicSubnetIDs[0]: subnet-00000001 is also in privateSubnetIDs"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkErr(t, tt.props.Validate(), tt.want) })
-	}
-}
-
-func checkErr(t *testing.T, err error, want []string) {
-	t.Helper()
-	if len(want) == 0 {
-		if err != nil {
-			t.Fatalf("unexpected error: %v", err)
-		}
-		return
-	}
-	if err == nil {
-		t.Fatalf("no error, want %q", want)
-	}
-	for _, w := range want {
-		if !strings.Contains(err.Error(), w) {
-			t.Errorf("error %q\ndoes not say %q", err, w)
-		}
+		t.Run(tt.name, func(t *testing.T) { wanterr.Check(t, tt.props.Validate(), tt.want) })
 	}
 }
 

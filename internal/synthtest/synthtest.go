@@ -164,3 +164,19 @@ func ResolveOutput(producer Template, ref any) string {
 	}
 	return ""
 }
+
+// DependsOn returns the logical IDs the resource explicitly depends on.
+func (r Resource) DependsOn() []string {
+	var out []string
+	switch d := r.Raw["DependsOn"].(type) {
+	case string:
+		out = append(out, d)
+	case []any:
+		for _, x := range d {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
