@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/golden"
 	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/verify"
 	"github.com/ballast-eks/ballast/stacks"
 )
 
@@ -24,6 +26,13 @@ func testConfig(t testing.TB, p config.Profile) *config.Config {
 	return cfg
 }
 
+// nagAssemblies are the same synths as read back with their annotations
+// (cdk-nag findings, EKS rule-pack messages, suppressions).
+var nagAssemblies = map[config.Profile]*verify.Assembly{}
+
+// TestMain synthesizes each profile once, as the root app does, plus
+// cdk-nag's AwsSolutions pack; the checkers only annotate, so the same
+// templates serve the golden and property tests.
 func TestMain(m *testing.M) {
 	for _, p := range config.Profiles {
 		cfg, err := config.Defaults(p)
@@ -31,8 +40,19 @@ func TestMain(m *testing.M) {
 			panic(err)
 		}
 		app := synthtest.NewApp()
+		verify.KeepSynthQuiet(app)
 		stacks.NewPlatform(app, cfg)
-		synthed[p] = synthtest.Synth(app)
+		verify.AddNag(app)
+		checks.Apply(app, ruleOptions(cfg))
+		a, err := verify.Synth(app)
+		if err != nil {
+			panic(err)
+		}
+		nagAssemblies[p] = a
+		synthed[p] = map[string]synthtest.Template{}
+		for _, s := range a.Stacks {
+			synthed[p][s.ID] = s.Template
+		}
 	}
 	code := m.Run()
 	synthtest.Close()

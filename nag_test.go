@@ -2,51 +2,19 @@ package main
 
 import (
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/constructs/checks"
-	"github.com/ballast-eks/ballast/internal/synthtest"
 	"github.com/ballast-eks/ballast/internal/verify"
-	"github.com/ballast-eks/ballast/stacks"
 )
 
 // pendingFile lists known findings awaiting a room's fix (see verify.Pending).
 const pendingFile = ".ci/pending.json"
 
-var (
-	nagOnce       sync.Once
-	nagAssemblies map[config.Profile]*verify.Assembly
-	nagErr        error
-)
-
-// nagged synthesizes the root app of every profile once, with cdk-nag's
-// AwsSolutions pack and the EKS rule pack (no rule skipped) applied.
+// nagged returns every profile's assembly, synthesized once in TestMain with
+// cdk-nag's AwsSolutions pack and the EKS rule pack applied.
 func nagged(t *testing.T) map[config.Profile]*verify.Assembly {
 	t.Helper()
-	nagOnce.Do(func() {
-		nagAssemblies = map[config.Profile]*verify.Assembly{}
-		for _, p := range config.Profiles {
-			app := synthtest.NewApp()
-			verify.KeepSynthQuiet(app)
-			cfg := testConfig(t, p)
-			stacks.NewPlatform(app, cfg)
-			verify.AddNag(app)
-			opts := ruleOptions(cfg)
-			opts.Skip = nil // TestEKSRulePack reports pending rules itself
-			checks.Apply(app, opts)
-			a, err := verify.Synth(app)
-			if err != nil {
-				nagErr = err
-				return
-			}
-			nagAssemblies[p] = a
-		}
-	})
-	if nagErr != nil {
-		t.Fatal(nagErr)
-	}
 	return nagAssemblies
 }
 
