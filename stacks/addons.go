@@ -18,9 +18,7 @@ func (s *ClusterStack) newAddons(props *addon.AddonsProps) *addon.Addons {
 	p := *props
 	p.Cluster = s.Cluster.Cluster
 	for _, set := range s.NodeGroups {
-		for _, ng := range set.NodeGroups {
-			p.NodeGroups = append(p.NodeGroups, ng)
-		}
+		p.NodeGroups = append(p.NodeGroups, set.Dependables()...)
 	}
 	a := addon.NewAddons(s.Stack, idAddons, &p)
 	for _, set := range s.NodeGroups {

@@ -143,3 +143,13 @@ func clusterResource(c awseksv2.ICluster) constructs.IConstruct {
 	}
 	return c
 }
+
+// Dependables returns the set's node groups as dependencies, for what must
+// wait until nodes can exist (add-ons that run pods).
+func (s *NodeGroupSet) Dependables() []constructs.IDependable {
+	out := make([]constructs.IDependable, len(s.NodeGroups))
+	for i, ng := range s.NodeGroups {
+		out[i] = ng
+	}
+	return out
+}

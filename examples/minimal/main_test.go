@@ -4,16 +4,24 @@ import (
 	"os"
 	"testing"
 
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/golden"
 	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/verify"
 )
 
-var templates map[string]synthtest.Template
+var (
+	checked   *verify.Assembly // synthesized once, with the checkers applied
+	templates map[string]synthtest.Template
+)
 
 func TestMain(m *testing.M) {
-	app := synthtest.NewApp()
-	build(app)
-	templates = synthtest.Synth(app)
+	var err error
+	if checked, err = verify.SynthChecked(func(app awscdk.App) { build(app) }, checks.Options{}); err != nil {
+		panic(err)
+	}
+	templates = checked.Templates()
 	code := m.Run()
 	synthtest.Close()
 	os.Exit(code)

@@ -1,0 +1,72 @@
+// Command existing-vpc builds a Ballast cluster inside a VPC another team
+// owns: the VPC and subnets are imported by ID (no lookups, nothing
+// created), the keys live in their own stack, and an application team gets
+// edit access to its namespaces only, through EKS access entries.
+package main
+
+import (
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/jsii-runtime-go"
+	"github.com/ballast-eks/ballast/constructs/checks"
+
+	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/network"
+	"github.com/ballast-eks/ballast/constructs/nodegroup"
+	"github.com/ballast-eks/ballast/constructs/storage"
+	"github.com/ballast-eks/ballast/stacks"
+)
+
+// The VPC the network team runs, as they published it.
+var (
+	env            = &awscdk.Environment{Account: jsii.String("111122223333"), Region: jsii.String("eu-central-1")}
+	azs            = []string{"eu-central-1a", "eu-central-1b", "eu-central-1c"}
+	vpcID          = "vpc-0a1b2c3d4e5f60718"
+	privateSubnets = []string{"subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2", "subnet-0aaaaaaaaaaaaaaa3"}
+	teamRole       = "arn:aws:iam::111122223333:role/payments-developers"
+)
+
+func build(app awscdk.App) {
+	stacks.PinAvailabilityZones(app, *env.Account, *env.Region, azs)
+	keysStack := awscdk.NewStack(app, jsii.String("payments-keys"), &awscdk.StackProps{Env: env})
+	keys := storage.NewKeys(keysStack, "Keys", &storage.KeysProps{AliasPrefix: jsii.String("alias/payments")})
+
+	stack := awscdk.NewStack(app, jsii.String("payments-eks"), &awscdk.StackProps{Env: env})
+	net := network.ImportNetwork(stack, "Network", &network.ExistingNetworkProps{
+		VpcID: jsii.String(vpcID), AvailabilityZones: azs, PrivateSubnetIDs: privateSubnets,
+	})
+	eks := cluster.NewCluster(stack, "Cluster", &cluster.ClusterProps{
+		ClusterName:         jsii.String("payments"),
+		Vpc:                 net.Vpc,
+		ControlPlaneSubnets: net.ControlPlaneSubnets,
+		SecretsKey:          keys.Secrets,
+		LogsKey:             keys.Logs,
+	})
+	eks.GrantNamespaceEdit("PaymentsTeam", teamRole, "payments", "payments-batch")
+	// The rule pack cannot see inside an imported subnet; these are the
+	// network team's private subnets, which is what it would check.
+	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String(checks.RulePrivateSubnets+"-unverified"),
+		jsii.String("the network team's private subnets, imported by ID"))
+	nodes := nodegroup.NewNodeGroupSet(stack, "System", &nodegroup.NodeGroupSetProps{
+		Cluster:           eks.Cluster,
+		KubernetesVersion: jsii.String(eks.Version),
+		Name:              jsii.String("system"),
+		Subnets:           net.PrivateSubnets,
+		AvailabilityZones: azs,
+		NodeRole:          nodegroup.NewNodeRole(stack, "NodeRole"),
+		VolumeKey:         keys.EBS,
+	})
+	addons := addon.NewAddons(stack, "Addons", &addon.AddonsProps{
+		Cluster: eks.Cluster, KubernetesVersion: jsii.String(eks.Version), EBSKey: keys.EBS, NodeGroups: nodes.Dependables(),
+	})
+	for _, ng := range nodes.NodeGroups {
+		ng.Node().AddDependency(addons.BeforeCompute()...) // nodes start with the CNI configured
+	}
+}
+
+func main() {
+	defer jsii.Close()
+	app := stacks.NewApp("") // recommended feature flags; CDK_OUTDIR or cdk.out
+	build(app)
+	app.Synth(nil)
+}
