@@ -47,6 +47,8 @@ func build(app awscdk.App) {
 	// network team's private subnets, which is what it would check.
 	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String(checks.RulePrivateSubnets+"-unverified"),
 		jsii.String("the network team's private subnets, imported by ID"))
+	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:clusterMustManuallyTagSubnet"),
+		jsii.String("the network team tags its subnets for load balancers (see README)"))
 	nodes := nodegroup.NewNodeGroupSet(stack, "System", &nodegroup.NodeGroupSetProps{
 		Cluster:           eks.Cluster,
 		KubernetesVersion: jsii.String(eks.Version),
