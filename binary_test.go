@@ -123,6 +123,11 @@ func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 			t.Errorf("summary lacks stack %s:\n%s", part, r.stdout)
 		}
 	}
+	for _, az := range []string{"us-east-1a", "us-east-1b", "us-east-1c"} {
+		if !strings.Contains(r.stdout, "  "+az+" ") || !strings.Contains(r.stdout, "IP addresses at max scale") {
+			t.Errorf("summary lacks the IP capacity of %s:\n%s", az, r.stdout)
+		}
+	}
 	b, err := os.ReadFile(filepath.Join(out, "validation-report.json"))
 	if err != nil {
 		t.Fatalf("the validation plugin did not run: %v", err)

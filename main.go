@@ -52,6 +52,12 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
 		fmt.Fprintf(stdout, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
 	}
+	if report, ok := cfg.IPCapacity(); ok {
+		fmt.Fprintln(stdout, "IP addresses at max scale (node groups at their max sizes):")
+		for _, p := range report.Pools {
+			fmt.Fprintf(stdout, "  %-14s %-8s %-18s %6d of %6d usable (%d%%)\n", p.AZ, p.Role, p.Subnet, p.Needed, p.Usable, p.Percent())
+		}
+	}
 	return 0
 }
 

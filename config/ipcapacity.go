@@ -104,3 +104,18 @@ func (c *Config) validateIPCapacity(p *problems, plan network.Plan) {
 		p.add(largest.maxVar, strconv.Itoa(largest.maxSize), "%s (%s)", line, fix)
 	}
 }
+
+// IPCapacity reports, per AZ subnet, the addresses the configured node
+// groups need at max scale against what the subnet holds. ok is false with
+// an existing VPC (Ballast does not know its subnets' sizes) or Auto Mode.
+func (c *Config) IPCapacity() (report network.Report, ok bool) {
+	if c.BringYourOwnVPC() || len(c.nodeGroupDemands()) == 0 {
+		return network.Report{}, false
+	}
+	plan, err := c.SubnetPlan()
+	if err != nil {
+		return network.Report{}, false
+	}
+	report, _ = network.CheckIPCapacity(plan, c.CNI(), c.IPDemand())
+	return report, true
+}
