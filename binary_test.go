@@ -176,3 +176,33 @@ func TestSynthFailureIsAnErrorNotAPanic(t *testing.T) {
 		t.Fatalf("err = %v, want aws-cdk-lib's stack-name error", err)
 	}
 }
+
+// TestConcreteAccountNeedsNoLookups synthesizes for a real account and
+// region: the explicit AZs are pinned as context, so the assembly records
+// no missing context (the CDK CLI would otherwise call AWS to look them up).
+func TestConcreteAccountNeedsNoLookups(t *testing.T) {
+	r := runBinary(t, map[string]string{"BALLAST_ACCOUNT": "111122223333", "BALLAST_REGION": "eu-west-1",
+		"CDK_VALIDATION": "false", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20"})
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(r.dir, "cdk.out", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var manifest struct {
+		Missing   []json.RawMessage `json:"missing"`
+		Artifacts map[string]struct {
+			Environment string `json:"environment"`
+		} `json:"artifacts"`
+	}
+	if err := json.Unmarshal(b, &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if len(manifest.Missing) > 0 {
+		t.Errorf("synthesis needs context lookups: %s", manifest.Missing)
+	}
+	if env := manifest.Artifacts["ballast-dev-cluster"].Environment; env != "aws://111122223333/eu-west-1" {
+		t.Errorf("cluster stack environment %q", env)
+	}
+}
