@@ -1,11 +1,15 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
 	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/stacks"
 )
 
 func TestNATGatewaysFollowProfile(t *testing.T) {
@@ -110,4 +114,30 @@ func assertPrivateSubnet(t *testing.T, p config.Profile, ref any) string {
 		}
 	}
 	return props["AvailabilityZone"].(string)
+}
+
+// TestDeployOrder: the cluster stack deploys after storage, and storage
+// after network (the manifest's dependencies, which cdk deploy --all follows).
+func TestDeployOrder(t *testing.T) {
+	for _, p := range config.Profiles {
+		b, err := os.ReadFile(filepath.Join(nagged(t)[p].Dir, "manifest.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct {
+			Artifacts map[string]struct{ Dependencies []string }
+		}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		cfg := testConfig(t, p)
+		for part, after := range map[string][]string{"storage": {"network"}, "cluster": {"network", "storage"}} {
+			deps := m.Artifacts[stacks.StackName(cfg, part)].Dependencies
+			for _, a := range after {
+				if !slices.Contains(deps, stacks.StackName(cfg, a)) {
+					t.Errorf("%s: %s does not wait for %s (dependencies %v)", p, part, a, deps)
+				}
+			}
+		}
+	}
 }
