@@ -55,6 +55,9 @@ func NewPlatform(app awscdk.App, cfg *config.Config) *Platform {
 		awscdk.Annotations_Of(p.Network.Stack).AcknowledgeWarning(jsii.String("ballast:network-single-nat"), jsii.String("dev profile: one NAT gateway by design"))
 	}
 	p.Storage = NewStorageStack(app, StackName(cfg, "storage"), storageProps(cfg, p))
+	// Deploy (and tear down) in one order whatever the references: network,
+	// storage, cluster. Without EFS the storage stack references nothing.
+	p.Storage.Stack.AddDependency(p.Network.Stack, jsii.String("the platform deploys network, then storage, then cluster"))
 	p.Cluster = NewClusterStack(app, StackName(cfg, "cluster"), &ClusterStackProps{
 		StackProps:    stackProps(cfg, "EKS control plane and node groups"),
 		Cluster:       clusterProps(cfg, p),
