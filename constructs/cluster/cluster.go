@@ -112,7 +112,9 @@ func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
 
 // newLogGroup creates /aws/eks/<name>/cluster before the cluster does, so
 // its retention and encryption are owned by code (EKS would create it
-// unencrypted, with no expiry).
+// unencrypted, with no expiry). Its name is fixed by EKS, so it shares the
+// cluster's removal policy: a group retained after its cluster was deleted
+// would make recreating that cluster fail on the taken name.
 func (c *Cluster) newLogGroup(p ClusterProps) awslogs.LogGroup {
 	retention, err := logretention.Of(*p.LogRetentionDays)
 	if err != nil {
@@ -122,7 +124,7 @@ func (c *Cluster) newLogGroup(p ClusterProps) awslogs.LogGroup {
 		LogGroupName:  jsii.String(LogGroupName(*p.ClusterName)),
 		Retention:     retention,
 		EncryptionKey: p.LogsKey,
-		RemovalPolicy: awscdk.RemovalPolicy_RETAIN,
+		RemovalPolicy: *p.RemovalPolicy,
 	})
 }
 

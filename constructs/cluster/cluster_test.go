@@ -328,9 +328,12 @@ func TestOptIns(t *testing.T) {
 		}
 		assertWarning(t, "OptIns", cluster.WarnNoDeletionGuard)
 	})
-	t.Run("removal policy", func(t *testing.T) {
+	t.Run("removal policy, shared by the fixed-name log group", func(t *testing.T) {
 		if c.Raw["DeletionPolicy"] != "Delete" {
 			t.Errorf("DeletionPolicy = %v", c.Raw["DeletionPolicy"])
+		}
+		if lg := templates["OptIns"].One(t, "AWS::Logs::LogGroup"); lg.Raw["DeletionPolicy"] != "Delete" {
+			t.Errorf("log group DeletionPolicy = %v: a retained /aws/eks/<name>/cluster blocks recreating the cluster", lg.Raw["DeletionPolicy"])
 		}
 	})
 	t.Run("scaling tier", func(t *testing.T) {
