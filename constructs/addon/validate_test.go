@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ballast-eks/ballast/internal/wanterr"
+
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 )
@@ -129,22 +131,10 @@ func TestConfigurationValues(t *testing.T) {
 
 func assertErrors(t *testing.T, err error, want []string) {
 	t.Helper()
-	if len(want) == 0 {
-		if err != nil {
-			t.Fatalf("unexpected error: %v", err)
-		}
-		return
-	}
-	if err == nil {
-		t.Fatalf("no error, want %v", want)
-	}
-	lines := strings.Split(err.Error(), "\n")
-	if len(lines) != len(want) {
-		t.Errorf("%d problems, want %d:\n%v", len(lines), len(want), err)
-	}
-	for _, w := range want {
-		if !strings.Contains(err.Error(), w) {
-			t.Errorf("missing %q in:\n%v", w, err)
+	wanterr.Check(t, err, want)
+	if err != nil && len(want) > 0 {
+		if lines := strings.Split(err.Error(), "\n"); len(lines) != len(want) {
+			t.Errorf("%d problems, want %d:\n%v", len(lines), len(want), err)
 		}
 	}
 }
