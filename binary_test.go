@@ -10,8 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/platform"
 )
 
 var (
@@ -167,13 +167,13 @@ func TestHonoursCDKOutdir(t *testing.T) {
 }
 
 // TestSynthFailureIsAnErrorNotAPanic: a failure inside synthesis (here
-// aws-cdk-lib rejecting the stack name of an empty configuration that
-// skipped validation) surfaces as an error, so main exits 1, not with Go's
-// panic code 2 that means bad configuration.
+// the platform rejecting empty props that skipped configuration) surfaces
+// as an error, so main exits 1, not with Go's panic code 2 that means bad
+// configuration.
 func TestSynthFailureIsAnErrorNotAPanic(t *testing.T) {
-	_, _, err := synth(synthtest.NewApp(), &config.Config{})
-	if err == nil || !strings.Contains(err.Error(), "Stack name must match") {
-		t.Fatalf("err = %v, want aws-cdk-lib's stack-name error", err)
+	_, _, err := synth(synthtest.NewApp(), platform.Props{})
+	if err == nil || !strings.Contains(err.Error(), "invalid props") || !strings.Contains(err.Error(), "region:") {
+		t.Fatalf("err = %v, want the platform's invalid-props error", err)
 	}
 }
 

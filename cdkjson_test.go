@@ -6,7 +6,7 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/ballast-eks/ballast/stacks"
+	"github.com/ballast-eks/ballast/cdkapp"
 )
 
 // TestCDKJSONMatchesCode keeps cdk.json's feature flags equal to the ones
@@ -27,8 +27,8 @@ func TestCDKJSONMatchesCode(t *testing.T) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(c.Context, stacks.FeatureFlags()) {
-		t.Error("cdk.json context differs from stacks/featureflags.json")
+	if !reflect.DeepEqual(c.Context, cdkapp.FeatureFlags()) {
+		t.Error("cdk.json context differs from cdkapp/featureflags.json")
 	}
 	if c.Context["@aws-cdk/aws-eks:defaultToAL2023"] != true {
 		t.Error("@aws-cdk/aws-eks:defaultToAL2023 must be true")

@@ -12,9 +12,9 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/ballast-eks/ballast/cdkapp"
 	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/constructs/checks"
-	"github.com/ballast-eks/ballast/stacks"
+	"github.com/ballast-eks/ballast/platform"
 )
 
 // Exit codes: invalid configuration (nothing written) and a failed
@@ -41,18 +41,18 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 	if outdir == "" {
 		outdir = "cdk.out"
 	}
-	app := stacks.NewApp(outdir)
-	platform, assembly, err := synth(app, cfg)
+	app := cdkapp.NewApp(outdir)
+	p, assembly, err := synth(app, cfg.Props())
 	if err != nil {
 		fmt.Fprintf(stderr, "ballast: synthesis failed:\n%v\n", err)
 		return exitSynthFailed
 	}
 	fmt.Fprintf(stdout, "ballast: synthesized %s platform %q to %s\n", cfg.Env, cfg.ClusterName, *assembly.Directory())
-	for _, s := range platform.Stacks() {
+	for _, s := range p.Stacks() {
 		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
 		fmt.Fprintf(stdout, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
 	}
-	if report, ok := cfg.IPCapacity(); ok {
+	if report, ok := p.IPCapacity(); ok {
 		fmt.Fprintln(stdout, "IP addresses at max scale (node groups at their max sizes):")
 		for _, p := range report.Pools {
 			fmt.Fprintf(stdout, "  %-14s %-8s %-18s %6d of %6d usable (%d%%)\n", p.AZ, p.Role, p.Subnet, p.Needed, p.Usable, p.Percent())
@@ -64,15 +64,15 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 // synth builds the platform, applies the EKS rule pack (an error fails
 // synthesis) and synthesizes. Construct and jsii failures arrive as panics;
 // they become an error so the exit code tells them from bad configuration.
-func synth(app awscdk.App, cfg *config.Config) (platform *stacks.Platform, assembly cxapi.CloudAssembly, err error) {
+func synth(app awscdk.App, props platform.Props) (p *platform.Platform, assembly cxapi.CloudAssembly, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	platform = stacks.NewPlatform(app, cfg)
-	checks.Apply(app, ruleOptions(cfg))
-	return platform, app.Synth(nil), nil
+	p = platform.New(app, &props)
+	p.ApplyChecks()
+	return p, app.Synth(nil), nil
 }
 
 func countResources(template any) int {

@@ -1,87 +1,26 @@
 package main
 
 import (
-	"os"
+	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/constructs/checks"
-	"github.com/ballast-eks/ballast/internal/golden"
-	"github.com/ballast-eks/ballast/internal/synthtest"
-	"github.com/ballast-eks/ballast/internal/verify"
-	"github.com/ballast-eks/ballast/stacks"
 )
 
-// synthed holds each profile's templates, synthesized once for the package.
-var synthed = map[config.Profile]map[string]synthtest.Template{}
-
-// testConfigs are the configurations the root app is tested with: each
-// profile's defaults, as a user with no variables set would get them.
-func testConfig(t testing.TB, p config.Profile) *config.Config {
-	t.Helper()
-	cfg, err := config.Defaults(p)
-	if err != nil {
-		t.Fatalf("defaults for %s: %v", p, err)
+// TestOpenEndpointNeedsOptIn is the command line
+// BALLAST_ENV=prod BALLAST_ENDPOINT_ACCESS=public-and-private
+// BALLAST_PUBLIC_ACCESS_CIDRS=0.0.0.0/0 go run . exits 2 naming the opt-in.
+func TestOpenEndpointNeedsOptIn(t *testing.T) {
+	vars := map[string]string{
+		config.VarEnv: "prod", config.VarEndpointAccess: "public-and-private", config.VarPublicAccessCIDRs: "0.0.0.0/0",
 	}
-	return cfg
-}
-
-// nagAssemblies are the same synths as read back with their annotations
-// (cdk-nag findings, EKS rule-pack messages, suppressions).
-var nagAssemblies = map[config.Profile]*verify.Assembly{}
-
-// TestMain synthesizes each profile once, as the root app does, plus
-// cdk-nag's AwsSolutions pack; the checkers only annotate, so the same
-// templates serve the golden and property tests.
-func TestMain(m *testing.M) {
-	for _, p := range config.Profiles {
-		cfg, err := config.Defaults(p)
-		if err != nil {
-			panic(err)
-		}
-		app := synthtest.NewApp()
-		verify.KeepSynthQuiet(app)
-		stacks.NewPlatform(app, cfg)
-		verify.AddNag(app)
-		checks.Apply(app, ruleOptions(cfg))
-		a, err := verify.Synth(app)
-		if err != nil {
-			panic(err)
-		}
-		nagAssemblies[p] = a
-		synthed[p] = map[string]synthtest.Template{}
-		for _, s := range a.Stacks {
-			synthed[p][s.ID] = s.Template
-		}
+	var stdout, stderr bytes.Buffer
+	code := run(func(name string) (string, bool) { v, ok := vars[name]; return v, ok }, &stdout, &stderr)
+	if code != exitInvalidConfig {
+		t.Errorf("exit %d, want %d", code, exitInvalidConfig)
 	}
-	code := m.Run()
-	synthtest.Close()
-	os.Exit(code)
-}
-
-// TestGolden compares every stack of every profile with its snapshot.
-func TestGolden(t *testing.T) {
-	for _, p := range config.Profiles {
-		for name, tmpl := range synthed[p] {
-			t.Run(name, func(t *testing.T) { golden.Assert(t, name, tmpl) })
-		}
-	}
-}
-
-func stack(t *testing.T, p config.Profile, part string) synthtest.Template {
-	t.Helper()
-	name := stacks.StackName(testConfig(t, p), part)
-	tmpl, ok := synthed[p][name]
-	if !ok {
-		t.Fatalf("no stack %s", name)
-	}
-	return tmpl
-}
-
-func TestPlatformHasThreeStacksPerProfile(t *testing.T) {
-	for _, p := range config.Profiles {
-		if got := len(synthed[p]); got != 3 {
-			t.Errorf("%s: %d stacks, want 3", p, got)
-		}
+	if !strings.Contains(stderr.String(), config.VarAllowOpenEndpoint+"=on") {
+		t.Errorf("stderr does not explain the opt-in:\n%s", stderr.String())
 	}
 }

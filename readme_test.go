@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/internal/golden"
+	"github.com/ballast-eks/ballast/internal/testutil/golden"
 )
 
 const (

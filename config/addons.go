@@ -3,15 +3,12 @@ package config
 import (
 	"fmt"
 	"strconv"
-)
 
-// KubeProxyMode is kube-proxy's proxy mode.
-type KubeProxyMode string
+	"github.com/aws/jsii-runtime-go"
 
-// The kube-proxy modes BALLAST_KUBE_PROXY_MODE accepts.
-const (
-	KubeProxyIPTables KubeProxyMode = "iptables"
-	KubeProxyIPVS     KubeProxyMode = "ipvs"
+	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/ptr"
 )
 
 // The add-on room's variables.
@@ -20,7 +17,6 @@ const (
 	VarKubeProxyMode    = "BALLAST_KUBE_PROXY_MODE"
 	VarAddonEFS         = "BALLAST_ADDON_EFS_CSI"
 	VarAddonCloudWatch  = "BALLAST_ADDON_CLOUDWATCH"
-	MaxCoreDNSReplicas  = 50
 	minProdCoreDNSCount = 2
 )
 
@@ -29,7 +25,7 @@ type AddonsConfig struct {
 	// CoreDNSReplicas is the CoreDNS replica count (2, 3 in prod).
 	CoreDNSReplicas int
 	// KubeProxyMode is iptables, or ipvs for clusters with ~1000+ services.
-	KubeProxyMode KubeProxyMode
+	KubeProxyMode addon.KubeProxyMode
 	// AddonEFSCSI installs the aws-efs-csi-driver add-on.
 	AddonEFSCSI bool
 	// AddonCloudWatch installs amazon-cloudwatch-observability (Container
@@ -38,23 +34,36 @@ type AddonsConfig struct {
 }
 
 var addonVars = []Var{
-	{VarCoreDNSReplicas, "CoreDNS replicas (spread across zones, with a PodDisruptionBudget).", fmt.Sprintf("a whole number from 1 to %d; at least %d outside dev", MaxCoreDNSReplicas, minProdCoreDNSCount),
+	{VarCoreDNSReplicas, "CoreDNS replicas (spread across zones, with a PodDisruptionBudget).", fmt.Sprintf("a whole number from 1 to %d; at least %d outside dev", addon.MaxCoreDNSReplicas, minProdCoreDNSCount),
 		perProfile("2", "2", "3"), func(c *Config, raw string) error { return setInt(&c.CoreDNSReplicas)(c, raw) }},
 	{VarKubeProxyMode, "kube-proxy mode; ipvs scales better past ~1000 services.", "iptables | ipvs",
-		fixed(string(KubeProxyIPTables)), func(c *Config, raw string) error { c.KubeProxyMode = KubeProxyMode(raw); return nil }},
+		fixed(string(addon.DefaultKubeProxyMode)), kubeProxyModes.set(func(c *Config) *addon.KubeProxyMode { return &c.KubeProxyMode })},
 	{VarAddonEFS, "Install the aws-efs-csi-driver add-on (with its own Pod Identity role and mount access to the shared file system); on when " + VarEFS + " is on.", switchAccepted,
 		func(_ Profile, c *Config, _ Lookup) string { return onIf(c.EFS) }, setOnOff(func(c *Config) *bool { return &c.AddonEFSCSI })},
 	{VarAddonCloudWatch, "Install the amazon-cloudwatch-observability add-on (Container Insights, billed by usage).", switchAccepted,
 		fixed("off"), setOnOff(func(c *Config) *bool { return &c.AddonCloudWatch })},
 }
 
+var kubeProxyModes = sameSpelling("kube-proxy mode", addon.KubeProxyIPTables, addon.KubeProxyIPVS)
+
+// validateAddons holds the add-on rule of the profiles: outside dev, one
+// CoreDNS replica is refused (the construct only warns).
 func (c *Config) validateAddons(p *problems) {
-	if c.CoreDNSReplicas < 1 || c.CoreDNSReplicas > MaxCoreDNSReplicas {
-		p.add(VarCoreDNSReplicas, strconv.Itoa(c.CoreDNSReplicas), "out of range")
-	} else if c.Env != ProfileDev && c.CoreDNSReplicas < minProdCoreDNSCount {
+	if c.Env != ProfileDev && c.CoreDNSReplicas == 1 && c.Compute != cluster.ComputeAuto {
 		p.add(VarCoreDNSReplicas, strconv.Itoa(c.CoreDNSReplicas), "one CoreDNS replica is a single point of failure for every DNS lookup; allowed only in dev")
 	}
-	if c.KubeProxyMode != KubeProxyIPTables && c.KubeProxyMode != KubeProxyIPVS {
-		p.add(VarKubeProxyMode, string(c.KubeProxyMode), "unknown kube-proxy mode")
+}
+
+// addonsProps maps the add-on variables; the version table row follows the
+// cluster's Kubernetes version. Auto Mode runs the core add-ons itself.
+func (c *Config) addonsProps() *addon.AddonsProps {
+	if c.Compute == cluster.ComputeAuto {
+		return nil
+	}
+	return &addon.AddonsProps{
+		CoreDNS:                 &addon.CoreDNSConfig{Replicas: ptr.To(c.CoreDNSReplicas)},
+		KubeProxy:               &addon.KubeProxyConfig{Mode: ptr.To(c.KubeProxyMode)},
+		EFS:                     jsii.Bool(c.AddonEFSCSI),
+		CloudWatchObservability: jsii.Bool(c.AddonCloudWatch),
 	}
 }

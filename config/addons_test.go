@@ -3,13 +3,15 @@ package config
 import (
 	"strings"
 	"testing"
+
+	"github.com/ballast-eks/ballast/constructs/addon"
 )
 
 func TestAddonsDefaults(t *testing.T) {
 	want := map[Profile]AddonsConfig{
-		ProfileDev:     {CoreDNSReplicas: 2, KubeProxyMode: KubeProxyIPTables},
-		ProfileStaging: {CoreDNSReplicas: 2, KubeProxyMode: KubeProxyIPTables, AddonEFSCSI: true}, // EFS is on
-		ProfileProd:    {CoreDNSReplicas: 3, KubeProxyMode: KubeProxyIPTables, AddonEFSCSI: true},
+		ProfileDev:     {CoreDNSReplicas: 2, KubeProxyMode: addon.KubeProxyIPTables},
+		ProfileStaging: {CoreDNSReplicas: 2, KubeProxyMode: addon.KubeProxyIPTables, AddonEFSCSI: true}, // EFS is on
+		ProfileProd:    {CoreDNSReplicas: 3, KubeProxyMode: addon.KubeProxyIPTables, AddonEFSCSI: true},
 	}
 	for p, w := range want {
 		c, err := Defaults(p)

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ballast-eks/ballast/internal/wanterr"
+	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/internal/testutil/wanterr"
 )
 
 // clusterEnv returns a Lookup over vars, with BALLAST_ENV=profile unless vars sets it.
@@ -23,22 +24,22 @@ func clusterEnv(profile Profile, vars map[string]string) Lookup {
 
 func TestClusterDefaults(t *testing.T) {
 	type want struct {
-		endpoint           EndpointAccess
+		endpoint           cluster.EndpointAccess
 		retention          int
 		deletionProtection bool
 	}
 	for p, w := range map[Profile]want{
-		ProfileDev:     {EndpointPrivate, 30, false},
-		ProfileStaging: {EndpointPrivate, 90, true},
-		ProfileProd:    {EndpointPrivate, 365, true},
+		ProfileDev:     {cluster.EndpointPrivate, 30, false},
+		ProfileStaging: {cluster.EndpointPrivate, 90, true},
+		ProfileProd:    {cluster.EndpointPrivate, 365, true},
 	} {
 		t.Run(string(p), func(t *testing.T) {
 			c, err := Defaults(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if c.KubernetesVersion != DefaultKubernetesVersion || c.UpgradePolicy != UpgradeStandard {
-				t.Errorf("version %s/%s, want %s/standard", c.KubernetesVersion, c.UpgradePolicy, DefaultKubernetesVersion)
+			if c.KubernetesVersion != cluster.DefaultVersion || c.UpgradePolicy != cluster.UpgradeStandard {
+				t.Errorf("version %s/%s, want %s/standard", c.KubernetesVersion, c.UpgradePolicy, cluster.DefaultVersion)
 			}
 			if c.EndpointAccess != w.endpoint || len(c.PublicAccessCIDRs) != 0 || c.AllowOpenEndpoint {
 				t.Errorf("endpoint %s %v open=%v", c.EndpointAccess, c.PublicAccessCIDRs, c.AllowOpenEndpoint)
@@ -49,7 +50,7 @@ func TestClusterDefaults(t *testing.T) {
 			if !c.BreakGlass || len(c.BreakGlassPrincipals) != 0 || len(c.AdminRoleARNs) != 0 {
 				t.Errorf("break glass %v %v, admins %v", c.BreakGlass, c.BreakGlassPrincipals, c.AdminRoleARNs)
 			}
-			if c.ControlPlaneTier != "standard" || c.Compute != ComputeNodeGroups {
+			if c.ControlPlaneTier != "standard" || c.Compute != cluster.ComputeNodeGroups {
 				t.Errorf("tier %s, compute %s", c.ControlPlaneTier, c.Compute)
 			}
 		})
@@ -57,7 +58,7 @@ func TestClusterDefaults(t *testing.T) {
 }
 
 func TestDevEndpointFollowsPublicCIDRs(t *testing.T) {
-	for p, want := range map[Profile]EndpointAccess{ProfileDev: EndpointPublicAndPrivate, ProfileProd: EndpointPrivate} {
+	for p, want := range map[Profile]cluster.EndpointAccess{ProfileDev: cluster.EndpointPublicAndPrivate, ProfileProd: cluster.EndpointPrivate} {
 		c, err := Load(clusterEnv(p, map[string]string{VarPublicAccessCIDRs: "203.0.113.0/24", VarEndpointAccess: ""}))
 		if p == ProfileProd {
 			// prod stays private, so the CIDRs are a mistake to report.
@@ -81,7 +82,7 @@ func TestClusterValidation(t *testing.T) {
 		want    []string // substrings of the error; none means valid
 	}{
 		{"unknown version", ProfileDev, map[string]string{VarK8sVersion: "1.99"},
-			[]string{`BALLAST_K8S_VERSION="1.99": unsupported Kubernetes version; accepted: one of 1.34, 1.35, 1.36`}},
+			[]string{`BALLAST_K8S_VERSION="1.99": unsupported Kubernetes version (standard support: 1.34, 1.35, 1.36; with BALLAST_UPGRADE_POLICY=extended also 1.32, 1.33); accepted: one of 1.34, 1.35, 1.36`}},
 		{"version past extended support", ProfileDev, map[string]string{VarK8sVersion: "1.31", VarUpgradePolicy: "extended"},
 			[]string{`BALLAST_K8S_VERSION="1.31": unsupported`}},
 		{"extended support without opt-in", ProfileDev, map[string]string{VarK8sVersion: "1.33"},

@@ -1,5 +1,7 @@
 package config
 
+import "github.com/ballast-eks/ballast/constructs/cluster"
+
 // ignoredBy lists, per mode, the variables that mode makes meaningless: set
 // explicitly, they would be silently ignored, so they are an error instead.
 var ignoredBy = []struct {
@@ -9,10 +11,10 @@ var ignoredBy = []struct {
 }{
 	{VarVPCID + " (an existing VPC)", (*Config).BringYourOwnVPC,
 		[]string{VarVPCCIDR, VarNATMode, VarFlowLogs, VarFlowLogRetentionDays, VarRestrictDefaultSG}},
-	{VarCompute + "=auto (EKS Auto Mode runs the nodes and their core add-ons)", func(c *Config) bool { return c.Compute == ComputeAuto },
+	{VarCompute + "=auto (EKS Auto Mode runs the nodes and their core add-ons)", func(c *Config) bool { return c.Compute == cluster.ComputeAuto },
 		[]string{VarNodeInstanceTypes, VarNodeMinSize, VarNodeDesiredSize, VarNodeMaxSize, VarNodeCapacityType, VarNodeAMIFamily,
 			VarNodeReleaseVersion, VarNodeDiskSizeGiB, VarNodeMetadataHopLimit, VarWorkersEnabled, VarKubeProxyMode, VarCoreDNSReplicas}},
-	{VarWorkersEnabled + "=off", func(c *Config) bool { return !c.WorkersEnabled && c.Compute != ComputeAuto },
+	{VarWorkersEnabled + "=off", func(c *Config) bool { return !c.WorkersEnabled && c.Compute != cluster.ComputeAuto },
 		[]string{VarWorkersInstanceTypes, VarWorkersCapacityType, VarWorkersMinSize, VarWorkersDesiredSize, VarWorkersMaxSize}},
 }
 

@@ -22,7 +22,7 @@ func Load(lookup Lookup) (*Config, error) {
 	}
 	var parse problems
 	failed := map[string]bool{}
-	c.explicit = map[string]string{}
+	c.explicit, c.values = map[string]string{}, map[string]string{}
 	for _, v := range Vars {
 		raw, ok := lookup(v.Name)
 		raw = strings.TrimSpace(raw)
@@ -32,10 +32,12 @@ func Load(lookup Lookup) (*Config, error) {
 		} else {
 			c.explicit[v.Name] = raw
 		}
+		c.values[v.Name] = raw
 		if err := v.Set(c, raw); err != nil {
 			parse.add(v.Name, raw, "%v", err)
 			failed[v.Name] = true
 			_ = v.Set(c, def) // judge the rest against the default, not a zero value
+			c.values[v.Name] = def
 		}
 	}
 	all := append(parse, c.problems().without(failed)...)

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/network"
 )
 
 // env returns a Lookup over a fixed map.
@@ -32,14 +35,14 @@ func mustLoad(t *testing.T, vars map[string]string) *Config {
 func TestDefaultsPerProfile(t *testing.T) {
 	tests := []struct {
 		profile                Profile
-		nat                    NATMode
-		endpoint               EndpointAccess
+		nat                    network.NATMode
+		endpoint               cluster.EndpointAccess
 		min, desired, max, log int
 		instance               string
 	}{
-		{ProfileDev, NATSingle, EndpointPrivate, 1, 1, 3, 30, "m6i.large"},
-		{ProfileStaging, NATPerAZ, EndpointPrivate, 1, 2, 5, 90, "m6i.large"},
-		{ProfileProd, NATPerAZ, EndpointPrivate, 2, 2, 10, 365, "m6i.xlarge"},
+		{ProfileDev, network.NATSingle, cluster.EndpointPrivate, 1, 1, 3, 30, "m6i.large"},
+		{ProfileStaging, network.NATPerAZ, cluster.EndpointPrivate, 1, 2, 5, 90, "m6i.large"},
+		{ProfileProd, network.NATPerAZ, cluster.EndpointPrivate, 2, 2, 10, 365, "m6i.xlarge"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.profile), func(t *testing.T) {
@@ -59,7 +62,7 @@ func TestDefaultsPerProfile(t *testing.T) {
 			if c.Region != "us-east-1" || !slices.Equal(c.AZs, []string{"us-east-1a", "us-east-1b", "us-east-1c"}) {
 				t.Errorf("region/azs = %s %v", c.Region, c.AZs)
 			}
-			if c.ClusterName != "ballast-"+string(tt.profile) || c.KubernetesVersion != DefaultKubernetesVersion || c.VPCCIDR != "10.0.0.0/16" {
+			if c.ClusterName != "ballast-"+string(tt.profile) || c.KubernetesVersion != cluster.DefaultVersion || c.VPCCIDR != "10.0.0.0/16" {
 				t.Errorf("name/version/cidr = %s %s %s", c.ClusterName, c.KubernetesVersion, c.VPCCIDR)
 			}
 			if c.Account != "" {
@@ -97,7 +100,7 @@ func TestOverrides(t *testing.T) {
 		VarNodeInstanceTypes: "m7i.large,m6i.large", VarNodeMinSize: "0", VarNodeDesiredSize: "1", VarNodeMaxSize: "4",
 		VarLogRetentionDays: "731", VarClusterName: "payments", VarK8sVersion: "1.35", VarVPCCIDR: "172.20.0.0/18",
 	})
-	if !slices.Equal(c.AZs, []string{"eu-west-1a", "eu-west-1b"}) || c.NATMode != NATSingle || c.EndpointAccess != EndpointPublicAndPrivate {
+	if !slices.Equal(c.AZs, []string{"eu-west-1a", "eu-west-1b"}) || c.NATMode != network.NATSingle || c.EndpointAccess != cluster.EndpointPublicAndPrivate {
 		t.Errorf("network/endpoint: %v %s %s", c.AZs, c.NATMode, c.EndpointAccess)
 	}
 	if c.Tags["team"] != "platform" || c.Tags["cost-center"] != "42" || len(c.AdminRoleARNs) != 1 {
@@ -109,10 +112,10 @@ func TestOverrides(t *testing.T) {
 }
 
 func TestDevEndpointIsPublicOnlyWithCIDRs(t *testing.T) {
-	if c := mustLoad(t, map[string]string{VarPublicAccessCIDRs: "198.51.100.0/24"}); c.EndpointAccess != EndpointPublicAndPrivate {
+	if c := mustLoad(t, map[string]string{VarPublicAccessCIDRs: "198.51.100.0/24"}); c.EndpointAccess != cluster.EndpointPublicAndPrivate {
 		t.Errorf("dev with CIDRs: %s", c.EndpointAccess)
 	}
-	if c := mustLoad(t, map[string]string{VarEnv: "prod"}); c.EndpointAccess != EndpointPrivate {
+	if c := mustLoad(t, map[string]string{VarEnv: "prod"}); c.EndpointAccess != cluster.EndpointPrivate {
 		t.Errorf("prod: %s", c.EndpointAccess)
 	}
 }

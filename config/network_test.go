@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ballast-eks/ballast/internal/wanterr"
+	"github.com/ballast-eks/ballast/internal/testutil/wanterr"
 
 	"github.com/ballast-eks/ballast/constructs/network"
 )
@@ -18,14 +18,14 @@ func loadVars(vars map[string]string) (*Config, error) {
 func TestNetworkDefaults(t *testing.T) {
 	tests := []struct {
 		profile   Profile
-		nat       NATMode
+		nat       network.NATMode
 		retention int
 		endpoints EndpointsMode
 		enabled   bool
 	}{
-		{ProfileDev, NATSingle, 30, EndpointsOff, false},
-		{ProfileStaging, NATPerAZ, 90, EndpointsAuto, true},
-		{ProfileProd, NATPerAZ, 365, EndpointsAuto, true},
+		{ProfileDev, network.NATSingle, 30, EndpointsOff, false},
+		{ProfileStaging, network.NATPerAZ, 90, EndpointsAuto, true},
+		{ProfileProd, network.NATPerAZ, 365, EndpointsAuto, true},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.profile), func(t *testing.T) {
@@ -42,7 +42,7 @@ func TestNetworkDefaults(t *testing.T) {
 			if c.VPCEndpoints != tt.endpoints || c.InterfaceEndpointsEnabled() != tt.enabled {
 				t.Errorf("endpoints %s enabled %v", c.VPCEndpoints, c.InterfaceEndpointsEnabled())
 			}
-			plan, err := c.SubnetPlan()
+			plan, err := c.Props().Network.Plan()
 			if err != nil || plan.AZs[0].Private.String() != "10.0.0.0/18" {
 				t.Errorf("plan %+v %v", plan, err)
 			}
@@ -126,30 +126,6 @@ func TestNetworkValidation(t *testing.T) {
 	}
 }
 
-func TestIPDemand(t *testing.T) {
-	c, err := Defaults(ProfileProd)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := c.IPDemand()
-	// prod: m6i.xlarge (4 ENIs x 15 addresses), 10 nodes per AZ, prefix
-	// delegation caps max pods at 110 below 30 vCPUs; 12 endpoint ENIs.
-	want := NodeDemandFor(t, "system", 10, 4, 15, 110)
-	if len(d) != 3 || d[2].AZ != "us-east-1c" || d[0].OtherIPs != 12 || len(d[0].Nodes) != 1 || d[0].Nodes[0] != want {
-		t.Errorf("demand %+v", d)
-	}
-	c = mustLoad(t, map[string]string{VarEnv: "prod", VarWorkersEnabled: "true", VarWorkersMaxSize: "20",
-		VarWorkersInstanceTypes: "m6i.2xlarge,m6a.2xlarge,m7i.2xlarge"})
-	d = c.IPDemand()
-	if len(d[1].Nodes) != 2 || d[1].Nodes[1] != NodeDemandFor(t, "workers", 20, 4, 15, 110) {
-		t.Errorf("with workers: %+v", d[1].Nodes)
-	}
-	c = mustLoad(t, map[string]string{VarEnv: "prod", VarCompute: "auto"})
-	if n := len(c.IPDemand()[0].Nodes); n != 0 {
-		t.Errorf("Auto Mode: %d node demands, want none", n)
-	}
-}
-
 func TestIPCapacityNamesTheLargestGroup(t *testing.T) {
 	_, err := loadVars(map[string]string{VarVPCCIDR: "10.0.0.0/22", VarWorkersEnabled: "on", VarWorkersMaxSize: "40",
 		VarWorkersInstanceTypes: "m6i.xlarge,m6a.xlarge,m7i.xlarge"})
@@ -168,10 +144,4 @@ func TestIPCapacityNamesAZNumbersAndFix(t *testing.T) {
 			t.Errorf("error lacks %q:\n%v", w, err)
 		}
 	}
-}
-
-// NodeDemandFor builds the expected demand of one group.
-func NodeDemandFor(t *testing.T, group string, maxNodes, enis, ips, maxPods int) network.NodeDemand {
-	t.Helper()
-	return network.NodeDemand{Group: group, MaxNodes: maxNodes, ENIs: enis, IPv4PerENI: ips, MaxPods: maxPods}
 }

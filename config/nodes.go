@@ -5,28 +5,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 	"github.com/ballast-eks/ballast/internal/ec2types"
-)
-
-// CapacityType says how a node group's instances are bought.
-type CapacityType string
-
-// The capacity types BALLAST_NODE_CAPACITY_TYPE and
-// BALLAST_WORKERS_CAPACITY_TYPE accept.
-const (
-	CapacityOnDemand CapacityType = "on-demand"
-	CapacitySpot     CapacityType = "spot"
-)
-
-// AMIFamily is the operating system of every node group.
-type AMIFamily string
-
-// The AMI families BALLAST_NODE_AMI_FAMILY accepts (al2 is rejected: end of
-// support).
-const (
-	AMIAL2023       AMIFamily = "al2023"
-	AMIBottlerocket AMIFamily = "bottlerocket"
+	"github.com/ballast-eks/ballast/ptr"
 )
 
 // NodeGroupConfig sizes and buys one logical node group; sizes are per AZ.
@@ -34,7 +18,7 @@ type NodeGroupConfig struct {
 	// InstanceTypes are the group's instance types (one architecture).
 	InstanceTypes []string
 	// CapacityType buys the group on demand or as spot.
-	CapacityType CapacityType
+	CapacityType nodegroup.CapacityType
 	// MinSize, DesiredSize and MaxSize size each per-AZ node group.
 	MinSize, DesiredSize, MaxSize int
 }
@@ -47,9 +31,9 @@ type NodesConfig struct {
 	// NodeMinSize, NodeDesiredSize and NodeMaxSize size each per-AZ node group.
 	NodeMinSize, NodeDesiredSize, NodeMaxSize int
 	// NodeCapacityType buys the system group on demand or as spot.
-	NodeCapacityType CapacityType
+	NodeCapacityType nodegroup.CapacityType
 	// NodeAMIFamily is the OS of every node group.
-	NodeAMIFamily AMIFamily
+	NodeAMIFamily nodegroup.AMIFamily
 	// NodeReleaseVersion pins the AMI release of every group; "" = latest
 	// at creation.
 	NodeReleaseVersion string
@@ -84,26 +68,30 @@ const (
 	VarWorkersMaxSize       = "BALLAST_WORKERS_MAX_SIZE"
 )
 
-// MaxNodesPerGroup is the EKS quota on nodes in one managed node group.
-const MaxNodesPerGroup = nodegroup.MaxNodesPerGroup
-
 var instanceTypesAccepted = "comma-separated EC2 instance types of one architecture from the families " +
 	strings.Join(ec2types.Families(), ", ") + " (sizes medium to 24xlarge); spot needs at least 3 of one size class, such as m6i.xlarge,m6a.xlarge,m7i.xlarge"
+
+var (
+	minSizeAccepted = fmt.Sprintf("a whole number from 0 to %d", nodegroup.MaxNodesPerGroup)
+	maxSizeAccepted = fmt.Sprintf("a whole number from 1 to %d, at least the min size", nodegroup.MaxNodesPerGroup)
+)
 
 var nodeVars = []Var{
 	{VarNodeInstanceTypes, "Instance types of the system node group.", instanceTypesAccepted,
 		perProfile("m6i.large", "m6i.large", "m6i.xlarge"),
-		func(c *Config, raw string) error { c.NodeInstanceTypes = List(raw); return nil }},
-	{VarNodeMinSize, "Minimum nodes per AZ in the system node group.", "a whole number from 0 to 450",
+		func(c *Config, raw string) error { c.NodeInstanceTypes = instanceTypes(raw); return nil }},
+	{VarNodeMinSize, "Minimum nodes per AZ in the system node group.", minSizeAccepted,
 		perProfile("1", "1", "2"), func(c *Config, raw string) error { return setInt(&c.NodeMinSize)(c, raw) }},
 	{VarNodeDesiredSize, "Desired nodes per AZ in the system node group (an autoscaler owns it afterwards).", "a whole number between the min and max sizes",
 		perProfile("1", "2", "2"), func(c *Config, raw string) error { return setInt(&c.NodeDesiredSize)(c, raw) }},
-	{VarNodeMaxSize, "Maximum nodes per AZ in the system node group.", "a whole number from 1 to 450, at least the min size",
+	{VarNodeMaxSize, "Maximum nodes per AZ in the system node group.", maxSizeAccepted,
 		perProfile("3", "5", "10"), func(c *Config, raw string) error { return setInt(&c.NodeMaxSize)(c, raw) }},
 	{VarNodeCapacityType, "Capacity type of the system node group.", "on-demand | spot",
-		fixed(string(CapacityOnDemand)), func(c *Config, raw string) error { c.NodeCapacityType = CapacityType(raw); return nil }},
+		fixed(capacityTypes.spell(string(nodegroup.OnDemand))), capacityTypes.set(func(c *Config) *nodegroup.CapacityType { return &c.NodeCapacityType })},
 	{VarNodeAMIFamily, "Operating system of every node group (architecture follows the instance types).", "al2023 | bottlerocket (al2 has reached end of support)",
-		fixed(string(AMIAL2023)), func(c *Config, raw string) error { c.NodeAMIFamily = AMIFamily(strings.ToLower(raw)); return nil }},
+		fixed(amiFamilies.spell(string(nodegroup.AL2023))), func(c *Config, raw string) error {
+			return amiFamilies.set(func(c *Config) *nodegroup.AMIFamily { return &c.NodeAMIFamily })(c, strings.ToLower(raw))
+		}},
 	{VarNodeReleaseVersion, "AMI release of every node group; bump it to roll patched AMIs. Empty: the latest release when a group is created.", "empty, an AL2023 release such as 1.36.0-20260115 (matching " + VarK8sVersion + "), or a Bottlerocket release such as 1.30.0",
 		fixed(""), func(c *Config, raw string) error { c.NodeReleaseVersion = raw; return nil }},
 	{VarNodeDiskSizeGiB, "Size of every node's encrypted gp3 image volume, in GiB.", "a whole number from 20 to 16384",
@@ -113,84 +101,68 @@ var nodeVars = []Var{
 	{VarWorkersEnabled, "Adds the workers node group, one per AZ like the system group.", switchAccepted,
 		fixed("off"), setOnOff(func(c *Config) *bool { return &c.WorkersEnabled })},
 	{VarWorkersInstanceTypes, "Instance types of the workers node group.", instanceTypesAccepted,
-		fixed("m6i.xlarge,m6a.xlarge,m7i.xlarge,m5.xlarge"), func(c *Config, raw string) error { c.Workers.InstanceTypes = List(raw); return nil }},
+		fixed("m6i.xlarge,m6a.xlarge,m7i.xlarge,m5.xlarge"), func(c *Config, raw string) error { c.Workers.InstanceTypes = instanceTypes(raw); return nil }},
 	{VarWorkersCapacityType, "Capacity type of the workers node group.", "on-demand | spot",
-		fixed(string(CapacitySpot)), func(c *Config, raw string) error { c.Workers.CapacityType = CapacityType(raw); return nil }},
-	{VarWorkersMinSize, "Minimum nodes per AZ in the workers node group.", "a whole number from 0 to 450",
+		fixed(capacityTypes.spell(string(nodegroup.Spot))), capacityTypes.set(func(c *Config) *nodegroup.CapacityType { return &c.Workers.CapacityType })},
+	{VarWorkersMinSize, "Minimum nodes per AZ in the workers node group.", minSizeAccepted,
 		fixed("1"), func(c *Config, raw string) error { return setInt(&c.Workers.MinSize)(c, raw) }},
 	{VarWorkersDesiredSize, "Desired nodes per AZ in the workers node group (an autoscaler owns it afterwards).", "a whole number between the min and max sizes",
 		fixed("1"), func(c *Config, raw string) error { return setInt(&c.Workers.DesiredSize)(c, raw) }},
-	{VarWorkersMaxSize, "Maximum nodes per AZ in the workers node group.", "a whole number from 1 to 450, at least the min size",
+	{VarWorkersMaxSize, "Maximum nodes per AZ in the workers node group.", maxSizeAccepted,
 		perProfile("5", "10", "20"), func(c *Config, raw string) error { return setInt(&c.Workers.MaxSize)(c, raw) }},
 }
 
-// groupVars names the variables of one node group, for messages.
-type groupVars struct{ types, capacity, min, desired, max string }
-
 var (
-	systemVars  = groupVars{VarNodeInstanceTypes, VarNodeCapacityType, VarNodeMinSize, VarNodeDesiredSize, VarNodeMaxSize}
-	workersVars = groupVars{VarWorkersInstanceTypes, VarWorkersCapacityType, VarWorkersMinSize, VarWorkersDesiredSize, VarWorkersMaxSize}
+	capacityTypes = enum[nodegroup.CapacityType]{"capacity type",
+		map[string]nodegroup.CapacityType{"on-demand": nodegroup.OnDemand, "spot": nodegroup.Spot}}
+	// al2 parses, so the node group construct can say why it is refused.
+	amiFamilies = enum[nodegroup.AMIFamily]{"AMI family",
+		map[string]nodegroup.AMIFamily{"al2023": nodegroup.AL2023, "bottlerocket": nodegroup.Bottlerocket, "al2": nodegroup.AL2}}
 )
 
-func (c *Config) validateNodes(p *problems) {
-	validateGroup(p, systemVars, c.System())
+// instanceTypes parses an instance-type list. A list that names none is
+// empty, not nil: nil would give the node group its default types.
+func instanceTypes(raw string) []string {
+	if types := List(raw); types != nil {
+		return types
+	}
+	return []string{}
+}
+
+// Names of the platform's logical node groups.
+const (
+	SystemNodeGroup  = "system"
+	WorkersNodeGroup = "workers"
+)
+
+// nodeGroups maps the compute variables to node group sets: system
+// always, workers when enabled. With EKS Auto Mode there are none: Auto
+// Mode runs the nodes.
+func (c *Config) nodeGroups() []nodegroup.NodeGroupSetProps {
+	if c.Compute == cluster.ComputeAuto {
+		return nil
+	}
+	groups := []nodegroup.NodeGroupSetProps{c.nodeGroupProps(SystemNodeGroup, c.System())}
 	if c.WorkersEnabled {
-		validateGroup(p, workersVars, c.Workers)
+		groups = append(groups, c.nodeGroupProps(WorkersNodeGroup, c.Workers))
 	}
-	switch c.NodeAMIFamily {
-	case AMIAL2023, AMIBottlerocket:
-		if c.NodeReleaseVersion != "" {
-			if err := nodegroup.CheckReleaseVersion(c.NodeAMIFamily.NodeGroup(), c.KubernetesVersion, c.NodeReleaseVersion); err != nil {
-				p.add(VarNodeReleaseVersion, c.NodeReleaseVersion, "%v", err)
-			}
-		}
-	case "al2":
-		p.add(VarNodeAMIFamily, string(c.NodeAMIFamily), "Amazon Linux 2 has reached end of support; use al2023 or bottlerocket")
-	default:
-		p.add(VarNodeAMIFamily, string(c.NodeAMIFamily), "unknown AMI family")
-	}
-	if d := c.NodeDiskSizeGiB; d < nodegroup.MinDiskSizeGiB || d > nodegroup.MaxDiskSizeGiB {
-		p.add(VarNodeDiskSizeGiB, strconv.Itoa(d), "out of range")
-	}
-	if h := c.NodeMetadataHopLimit; h != 1 && h != 2 {
-		p.add(VarNodeMetadataHopLimit, strconv.Itoa(h), "out of range")
-	}
+	return groups
 }
 
-func validateGroup(p *problems, v groupVars, g NodeGroupConfig) {
-	if g.CapacityType != CapacityOnDemand && g.CapacityType != CapacitySpot {
-		p.add(v.capacity, string(g.CapacityType), "unknown capacity type")
+func (c *Config) nodeGroupProps(name string, g NodeGroupConfig) nodegroup.NodeGroupSetProps {
+	props := nodegroup.NodeGroupSetProps{
+		Name:             jsii.String(name),
+		InstanceTypes:    g.InstanceTypes,
+		CapacityType:     ptr.To(g.CapacityType),
+		AMIFamily:        ptr.To(c.NodeAMIFamily),
+		MinSize:          ptr.To(g.MinSize),
+		DesiredSize:      ptr.To(g.DesiredSize),
+		MaxSize:          ptr.To(g.MaxSize),
+		DiskSizeGiB:      ptr.To(c.NodeDiskSizeGiB),
+		MetadataHopLimit: ptr.To(c.NodeMetadataHopLimit),
 	}
-	for _, err := range nodegroup.CheckInstanceTypes(g.CapacityType.NodeGroup(), g.InstanceTypes) {
-		p.add(v.types, joinList(g.InstanceTypes), "%v", err)
+	if c.NodeReleaseVersion != "" {
+		props.ReleaseVersion = jsii.String(c.NodeReleaseVersion)
 	}
-	sizes := fmt.Sprintf("min=%d desired=%d max=%d", g.MinSize, g.DesiredSize, g.MaxSize)
-	if g.MinSize < 0 || g.MinSize > MaxNodesPerGroup {
-		p.add(v.min, strconv.Itoa(g.MinSize), "out of range")
-	}
-	if g.MaxSize < 1 || g.MaxSize > MaxNodesPerGroup {
-		p.add(v.max, strconv.Itoa(g.MaxSize), "out of range (the EKS quota is %d nodes per node group)", MaxNodesPerGroup)
-	}
-	if g.MinSize > g.MaxSize {
-		p.add(v.max, strconv.Itoa(g.MaxSize), "must be >= %s (%s)", v.min, sizes)
-	}
-	if g.DesiredSize < g.MinSize || g.DesiredSize > g.MaxSize {
-		p.add(v.desired, strconv.Itoa(g.DesiredSize), "must be between min and max (%s)", sizes)
-	}
-}
-
-// NodeGroup returns the construct's capacity type for t.
-func (t CapacityType) NodeGroup() nodegroup.CapacityType {
-	if t == CapacitySpot {
-		return nodegroup.Spot
-	}
-	return nodegroup.OnDemand
-}
-
-// NodeGroup returns the construct's AMI family for f.
-func (f AMIFamily) NodeGroup() nodegroup.AMIFamily {
-	if f == AMIBottlerocket {
-		return nodegroup.Bottlerocket
-	}
-	return nodegroup.AL2023
+	return props
 }

@@ -3,7 +3,8 @@ package config
 import (
 	"testing"
 
-	"github.com/ballast-eks/ballast/internal/wanterr"
+	"github.com/ballast-eks/ballast/constructs/nodegroup"
+	"github.com/ballast-eks/ballast/internal/testutil/wanterr"
 )
 
 // loadProfile returns the configuration for profile with vars set.
@@ -37,12 +38,12 @@ func TestNodeDefaults(t *testing.T) {
 			if joinList(s.InstanceTypes) != w.types || s.MinSize != w.min || s.DesiredSize != w.desired || s.MaxSize != w.max {
 				t.Errorf("system = %+v", s)
 			}
-			if s.CapacityType != CapacityOnDemand || c.NodeAMIFamily != AMIAL2023 || c.NodeDiskSizeGiB != 50 ||
+			if s.CapacityType != nodegroup.OnDemand || c.NodeAMIFamily != nodegroup.AL2023 || c.NodeDiskSizeGiB != 50 ||
 				c.NodeMetadataHopLimit != 1 || c.NodeReleaseVersion != "" {
 				t.Errorf("shared settings: capacity %s, ami %s, disk %d, hops %d, release %q",
 					s.CapacityType, c.NodeAMIFamily, c.NodeDiskSizeGiB, c.NodeMetadataHopLimit, c.NodeReleaseVersion)
 			}
-			if c.WorkersEnabled || c.Workers.CapacityType != CapacitySpot || len(c.Workers.InstanceTypes) != 4 || c.Workers.MaxSize != w.workersMax {
+			if c.WorkersEnabled || c.Workers.CapacityType != nodegroup.Spot || len(c.Workers.InstanceTypes) != 4 || c.Workers.MaxSize != w.workersMax {
 				t.Errorf("workers = %v %+v", c.WorkersEnabled, c.Workers)
 			}
 		})
@@ -72,17 +73,17 @@ func TestNodeValidation(t *testing.T) {
 			[]string{`BALLAST_NODE_INSTANCE_TYPES="p5.48xlarge": "p5.48xlarge": unknown instance type; accepted families: m5, m6i`, "accepted: comma-separated EC2 instance types"}},
 		{"no instance types", map[string]string{VarNodeInstanceTypes: " , "}, []string{"at least one instance type is required"}},
 		{"capacity type", map[string]string{VarNodeCapacityType: "reserved"}, []string{`BALLAST_NODE_CAPACITY_TYPE="reserved": unknown capacity type; accepted: on-demand | spot`}},
-		{"AL2 rejected", map[string]string{VarNodeAMIFamily: "AL2"}, []string{`BALLAST_NODE_AMI_FAMILY="al2": Amazon Linux 2 has reached end of support`}},
+		{"AL2 rejected", map[string]string{VarNodeAMIFamily: "AL2"}, []string{`BALLAST_NODE_AMI_FAMILY="AL2": Amazon Linux 2 has reached end of support`}},
 		{"unknown AMI family", map[string]string{VarNodeAMIFamily: "ubuntu"}, []string{`BALLAST_NODE_AMI_FAMILY="ubuntu": unknown AMI family; accepted: al2023 | bottlerocket`}},
 		{"bottlerocket", map[string]string{VarNodeAMIFamily: "bottlerocket", VarNodeReleaseVersion: "1.30.0"}, nil},
 		{"release pinned", map[string]string{VarNodeReleaseVersion: "1.36.1-20260115"}, nil},
 		{"release of another version", map[string]string{VarNodeReleaseVersion: "1.35.1-20260115"},
 			[]string{`BALLAST_NODE_RELEASE_VERSION="1.35.1-20260115": "1.35.1-20260115" is for Kubernetes 1.35, but the cluster runs 1.36`}},
 		{"malformed release", map[string]string{VarNodeReleaseVersion: "latest"}, []string{"BALLAST_NODE_RELEASE_VERSION", "is not an AL2023 EKS AMI release"}},
-		{"disk size", map[string]string{VarNodeDiskSizeGiB: "8"}, []string{`BALLAST_NODE_DISK_SIZE_GIB="8": out of range; accepted: a whole number from 20 to 16384`}},
+		{"disk size", map[string]string{VarNodeDiskSizeGiB: "8"}, []string{`BALLAST_NODE_DISK_SIZE_GIB="8": out of range (20 to 16384 GiB); accepted: a whole number from 20 to 16384`}},
 		{"disk size not a number", map[string]string{VarNodeDiskSizeGiB: "big"}, []string{`BALLAST_NODE_DISK_SIZE_GIB="big": must be a whole number`}},
 		{"hop limit 2", map[string]string{VarNodeMetadataHopLimit: "2"}, nil},
-		{"hop limit 3", map[string]string{VarNodeMetadataHopLimit: "3"}, []string{`BALLAST_NODE_METADATA_HOP_LIMIT="3": out of range; accepted: 1 | 2`}},
+		{"hop limit 3", map[string]string{VarNodeMetadataHopLimit: "3"}, []string{`BALLAST_NODE_METADATA_HOP_LIMIT="3": out of range (1 keeps pods away from instance metadata; 2 lets them reach it, with a warning); accepted: 1 | 2`}},
 		{"workers enabled not a bool", map[string]string{VarWorkersEnabled: "yes"}, []string{`BALLAST_WORKERS_ENABLED="yes": must be on or off`}},
 		{"system sizes", map[string]string{VarNodeMinSize: "4", VarNodeMaxSize: "3"},
 			[]string{`BALLAST_NODE_MAX_SIZE="3": must be >= BALLAST_NODE_MIN_SIZE`, `BALLAST_NODE_DESIRED_SIZE="1": must be between min and max`}},

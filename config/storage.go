@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/ballast-eks/ballast/constructs/storage"
+	"github.com/ballast-eks/ballast/platform"
 )
 
 // The storage room's environment variables.
@@ -36,8 +37,18 @@ var storageVars = []Var{
 		func(c *Config, raw string) error { return setInt(&c.BackupRetentionDays)(c, raw) }},
 }
 
-func (c *Config) validateStorage(p *problems) {
-	if d := c.BackupRetentionDays; d < 1 || d > storage.MaxBackupRetentionDays {
-		p.add(VarBackupRetentionDays, strconv.Itoa(d), "retention must be 1 to %d days", storage.MaxBackupRetentionDays)
+// storageProps maps the storage variables. EFS clients are allowed by the
+// VPC's CIDR: the cluster stack depends on the storage stack, so its
+// security groups cannot be referenced there without a cycle.
+func (c *Config) storageProps() platform.StorageProps {
+	retention := c.BackupRetentionDays
+	p := platform.StorageProps{}
+	if c.EFS {
+		p.FileSystem = &storage.FileSystemProps{}
+		p.Backup = storage.BackupProps{RetentionDays: &retention}
 	}
+	if c.BackupBucket {
+		p.BackupBucket = &storage.BackupBucketProps{NoncurrentVersionDays: &retention}
+	}
+	return p
 }

@@ -93,6 +93,56 @@ func parseTags(raw string) (map[string]string, error) {
 	return tags, nil
 }
 
+// enum is a variable whose env spellings map onto construct values: Set
+// parses a spelling (anything else is an "unknown <what>" error) and Spell
+// renders a construct value back in the env spelling.
+type enum[T ~string] struct {
+	what      string
+	spellings map[string]T
+}
+
+// sameSpelling is an enum whose env spellings are the construct values.
+func sameSpelling[T ~string](what string, values ...T) enum[T] {
+	m := map[string]T{}
+	for _, v := range values {
+		m[string(v)] = v
+	}
+	return enum[T]{what, m}
+}
+
+func (e enum[T]) set(field func(*Config) *T) func(*Config, string) error {
+	return func(c *Config, raw string) error {
+		v, ok := e.spellings[raw]
+		if !ok {
+			return fmt.Errorf("unknown %s", e.what)
+		}
+		*field(c) = v
+		return nil
+	}
+}
+
+func (e enum[T]) has(spelling string) bool { _, ok := e.spellings[spelling]; return ok }
+
+func (e enum[T]) spell(value string) string {
+	for s, v := range e.spellings {
+		if string(v) == value {
+			return s
+		}
+	}
+	return value
+}
+
+// spellSwitch renders a construct boolean in a switch's spelling.
+func spellSwitch(value string) string {
+	switch value {
+	case "true":
+		return "on"
+	case "false":
+		return "off"
+	}
+	return value
+}
+
 // switchAccepted is the Accepted text of every on/off variable.
 const switchAccepted = "on | off (true | false also accepted)"
 

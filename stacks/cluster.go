@@ -1,8 +1,6 @@
 package stacks
 
 import (
-	"fmt"
-
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
@@ -17,8 +15,8 @@ import (
 // Construct IDs of the cluster stack. Renaming one replaces infrastructure.
 const (
 	idCluster         = "Cluster"
-	idNodeRole        = "NodeRole"
 	idNodeGroupPrefix = "NodeGroup-"
+	idAddons          = "Addons"
 )
 
 // ClusterStackProps configures ClusterStack. Cluster.Vpc, subnets and keys
@@ -61,7 +59,9 @@ const (
 	OutputBreakGlassKubeconfig = "BreakGlassKubeconfigCommand"
 )
 
-// NewClusterStack creates the cluster stack.
+// NewClusterStack creates the cluster stack: the control plane, then its
+// node groups and add-ons, each added with one call on the cluster (which
+// sets the version and node role and orders them).
 func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackProps) *ClusterStack {
 	s := &ClusterStack{Stack: awscdk.NewStack(scope, jsii.String(id), &props.StackProps)}
 	s.Cluster = cluster.NewCluster(s.Stack, idCluster, &props.Cluster)
@@ -69,33 +69,20 @@ func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackP
 	if s.Cluster.AutoMode {
 		return s // Auto Mode runs the nodes and their core add-ons.
 	}
-	s.addNodeGroups(props)
+	for _, ng := range props.NodeGroups {
+		ng.VolumeKey = props.NodeVolumeKey
+		s.NodeGroups = append(s.NodeGroups, s.Cluster.AddNodeGroups(s.Stack, idNodeGroupPrefix+*ng.Name, &ng))
+	}
+	s.NodeRole = s.Cluster.NodeRole()
 	if props.Addons != nil {
-		s.Addons = s.newAddons(props.Addons)
+		s.Addons = s.Cluster.AddAddons(s.Stack, idAddons, props.Addons)
 	}
 	return s
 }
 
-func (s *ClusterStack) addNodeGroups(props *ClusterStackProps) {
-	if len(props.NodeGroups) == 0 {
-		return
-	}
-	if err := nodegroup.CheckClusterQuota(props.NodeGroups); err != nil {
-		panic(fmt.Errorf("stacks: %w", err))
-	}
-	s.NodeRole = nodegroup.NewNodeRole(s.Stack, idNodeRole)
-	for _, ng := range props.NodeGroups {
-		ng.Cluster = s.Cluster.Cluster
-		ng.KubernetesVersion = jsii.String(s.Cluster.Version)
-		ng.NodeRole = s.NodeRole
-		ng.VolumeKey = props.NodeVolumeKey
-		s.NodeGroups = append(s.NodeGroups, nodegroup.NewNodeGroupSet(s.Stack, idNodeGroupPrefix+*ng.Name, &ng))
-	}
-}
-
 // addClusterOutputs publishes what operators need to reach the cluster.
 func (s *ClusterStack) addClusterOutputs() {
-	c := s.Cluster.Cluster
+	c := s.Cluster.Resource
 	out := func(id, desc string, value *string) {
 		awscdk.NewCfnOutput(s.Stack, jsii.String(id), &awscdk.CfnOutputProps{Description: jsii.String(desc), Value: value})
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/network"
-	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 	"github.com/ballast-eks/ballast/stacks"
 )
 

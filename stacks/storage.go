@@ -81,9 +81,9 @@ func (s *StorageStack) addFileSystem(props *StorageStackProps) {
 	s.FileSystem = storage.NewFileSystem(s.Stack, idFileSystem, &fsp)
 	bp := props.Backup
 	bp.Key = s.Keys.Backup
-	bp.Resources = []awsbackup.BackupResource{awsbackup.BackupResource_FromEfsFileSystem(s.FileSystem.FileSystem)}
+	bp.Resources = []awsbackup.BackupResource{awsbackup.BackupResource_FromEfsFileSystem(s.FileSystem.Resource)}
 	s.Backup = storage.NewBackup(s.Stack, idBackup, &bp)
-	s.output("EfsId", props.ExportPrefix+"-efs-id", s.FileSystem.FileSystem.FileSystemId())
+	s.output("EfsId", props.ExportPrefix+"-efs-id", s.FileSystem.Resource.FileSystemId())
 	s.output("EfsSecurityGroupId", props.ExportPrefix+"-efs-sg-id", s.FileSystem.SecurityGroup.SecurityGroupId())
 	s.output("BackupVaultName", props.ExportPrefix+"-backup-vault-name", s.Backup.Vault.BackupVaultName())
 }

@@ -2,12 +2,15 @@ package addon
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/ballast-eks/ballast/internal/nag"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
+	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 )
 
@@ -50,6 +53,7 @@ type Addon struct {
 	Role awsiam.Role
 
 	serviceAccount string
+	waitsForNodes  bool
 }
 
 // Add installs an EKS add-on with an explicit version, OVERWRITE conflict
@@ -72,13 +76,26 @@ func (a *Addons) Add(id string, spec AddonSpec) *Addon {
 	}
 	pin(out, spec.Version, cfg)
 	l2.Node().AddDependency(a.agent.Resource)
-	if spec.WaitForNodes == nil || *spec.WaitForNodes {
+	out.waitsForNodes = spec.WaitForNodes == nil || *spec.WaitForNodes
+	if out.waitsForNodes {
 		for _, ng := range a.nodeGroups {
 			l2.Node().AddDependency(ng)
 		}
 	}
 	a.Installed[Name(spec.Name)] = out
 	return out
+}
+
+// WaitFor makes every add-on that runs pods (WaitForNodes), installed or
+// added later, depend on capacity created after the add-ons (node groups
+// added to the cluster later).
+func (a *Addons) WaitFor(capacity ...constructs.IDependable) {
+	a.nodeGroups = append(a.nodeGroups, capacity...)
+	for _, name := range slices.Sorted(maps.Keys(a.Installed)) {
+		if ad := a.Installed[name]; ad.waitsForNodes {
+			ad.Resource.Node().AddDependency(capacity...)
+		}
+	}
 }
 
 // cfnOf is the one L1 escape hatch: awseksv2.Addon (2.270) has no

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 )
 
 // Warning rule IDs (acknowledge with Annotations.AcknowledgeWarning).
@@ -35,10 +36,8 @@ type Addons struct {
 // NewAddons validates props and installs the default add-ons, plus the
 // optional ones props switch on.
 func NewAddons(scope constructs.Construct, id string, props *AddonsProps) *Addons {
-	p := withDefaults(*props)
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("addon: invalid props:\n%w", err))
-	}
+	p := withDefaults(propcheck.Deref(props))
+	propcheck.Must(scope, id, "addon", p.Validate())
 	a := &Addons{
 		Construct: constructs.NewConstruct(scope, jsii.String(id)),
 		Installed: map[Name]*Addon{}, PrefixDelegation: *p.VpcCni.PrefixDelegation,

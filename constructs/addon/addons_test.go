@@ -15,7 +15,8 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/addon"
-	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/ptr"
 )
 
 // Stacks synthesized once and shared: "Default" (1.36, default props),
@@ -32,10 +33,10 @@ func TestMain(m *testing.M) {
 	custom := newStack(app, "Custom", "1.32", func(p *addon.AddonsProps) {
 		mode, spread := addon.KubeProxyIPVS, addon.ZoneSpreadDoNotSchedule
 		p.KubeProxy = &addon.KubeProxyConfig{Mode: &mode}
-		p.CoreDNS = &addon.CoreDNSConfig{Replicas: ptr(3), ZoneSpread: &spread}
-		p.VpcCni = &addon.VpcCniConfig{PrefixDelegation: ptr(false), NetworkPolicy: ptr(false)}
-		p.EbsCsi = &addon.EbsCsiConfig{DefaultStorageClass: ptr(false)}
-		p.EFS, p.CloudWatchObservability = ptr(true), ptr(true)
+		p.CoreDNS = &addon.CoreDNSConfig{Replicas: ptr.To(3), ZoneSpread: &spread}
+		p.VpcCni = &addon.VpcCniConfig{PrefixDelegation: ptr.To(false), NetworkPolicy: ptr.To(false)}
+		p.EbsCsi = &addon.EbsCsiConfig{DefaultStorageClass: ptr.To(false)}
+		p.EFS, p.CloudWatchObservability = ptr.To(true), ptr.To(true)
 		p.VersionOverrides = map[addon.Name]string{addon.MetricsServer: "v0.7.2-eksbuild.1"}
 	})
 	custom.Add("SnapshotController", addon.AddonSpec{
@@ -65,8 +66,6 @@ func newStack(app awscdk.App, name, version string, customize func(*addon.Addons
 	customize(props)
 	return addon.NewAddons(stack, "Addons", props)
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // addons returns a stack's AWS::EKS::Addon resources by add-on name.
 func addons(t *testing.T, stack string) map[string]synthtest.Resource {

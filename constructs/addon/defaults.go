@@ -18,12 +18,7 @@ const (
 // configs they point to) are not modified.
 func withDefaults(p AddonsProps) AddonsProps {
 	out := p
-	cni := deref(p.VpcCni)
-	defaults.Set(&cni.PrefixDelegation, DefaultPrefixDelegation)
-	if *cni.PrefixDelegation {
-		defaults.Set(&cni.WarmPrefixTarget, DefaultWarmPrefixTarget)
-	}
-	defaults.Set(&cni.NetworkPolicy, DefaultNetworkPolicy)
+	cni := p.VpcCni.WithDefaults()
 	out.VpcCni = &cni
 
 	dns := deref(p.CoreDNS)

@@ -9,21 +9,39 @@ import (
 	"slices"
 )
 
-// Validate reports every problem with the (defaulted) props at once, each
-// with its field path. It makes no jsii calls beyond nil checks.
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>": the resources the add-ons are
+// wired to (Cluster, EBSKey), the KubernetesVersion the cluster sets, then
+// every rule of ValidateSettings. It makes no jsii calls beyond nil checks.
 func (p AddonsProps) Validate() error {
 	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if p.Cluster == nil {
-		add("cluster: required")
+		errs = append(errs, errors.New("cluster: required"))
 	}
 	if p.EBSKey == nil {
-		add("ebsKey: required (the EBS CSI driver encrypts volumes with it)")
+		errs = append(errs, errors.New("ebsKey: required (the EBS CSI driver encrypts volumes with it)"))
 	}
 	if p.KubernetesVersion == nil {
-		add("kubernetesVersion: required")
-	} else if _, ok := Versions[*p.KubernetesVersion]; !ok {
-		add("kubernetesVersion: %q has no row in the add-on version table (have %v)", *p.KubernetesVersion, KubernetesVersions())
+		errs = append(errs, errors.New("kubernetesVersion: required"))
+	}
+	return errors.Join(append(errs, p.settings()...)...)
+}
+
+// ValidateSettings reports every problem with the props except the
+// presence of the resources the add-ons are wired to and of
+// KubernetesVersion (the cluster sets it; it is checked when set), so the
+// settings can be checked before those exist. Unset fields are checked as
+// their defaults; errors are as from Validate.
+func (p AddonsProps) ValidateSettings() error { return errors.Join(p.settings()...) }
+
+func (p AddonsProps) settings() []error {
+	p = withDefaults(p)
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if v := p.KubernetesVersion; v != nil {
+		if _, ok := Versions[*v]; !ok {
+			add("kubernetesVersion: %q has no row in the add-on version table (have %v)", *v, KubernetesVersions())
+		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(p.VersionOverrides)) {
 		if v := p.VersionOverrides[name]; !ValidVersion(v) {
@@ -32,8 +50,7 @@ func (p AddonsProps) Validate() error {
 	}
 	errs = append(errs, p.VpcCni.validate("vpcCni")...)
 	errs = append(errs, p.CoreDNS.validate("coreDNS")...)
-	errs = append(errs, p.KubeProxy.validate("kubeProxy")...)
-	return errors.Join(errs...)
+	return append(errs, p.KubeProxy.validate("kubeProxy")...)
 }
 
 func (c *VpcCniConfig) validate(path string) []error {
@@ -58,7 +75,7 @@ func (c *CoreDNSConfig) validate(path string) []error {
 		return nil
 	}
 	if c.Replicas != nil && (*c.Replicas < 1 || *c.Replicas > MaxCoreDNSReplicas) {
-		errs = append(errs, fmt.Errorf("%s.replicas: must be 1..%d, got %d", path, MaxCoreDNSReplicas, *c.Replicas))
+		errs = append(errs, fmt.Errorf("%s.replicas: out of range (1 to %d)", path, MaxCoreDNSReplicas))
 	}
 	if c.MaxUnavailable != nil && *c.MaxUnavailable < 1 {
 		errs = append(errs, fmt.Errorf("%s.maxUnavailable: must be >= 1 (0 blocks every node drain), got %d", path, *c.MaxUnavailable))
@@ -78,7 +95,7 @@ func (c *KubeProxyConfig) validate(path string) []error {
 	if c == nil || c.Mode == nil || *c.Mode == KubeProxyIPTables || *c.Mode == KubeProxyIPVS {
 		return nil
 	}
-	return []error{fmt.Errorf("%s.mode: must be %q or %q, got %q", path, KubeProxyIPTables, KubeProxyIPVS, *c.Mode)}
+	return []error{fmt.Errorf("%s.mode: unknown kube-proxy mode", path)}
 }
 
 var (

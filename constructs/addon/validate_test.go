@@ -4,10 +4,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ballast-eks/ballast/internal/wanterr"
-
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
+
+	"github.com/ballast-eks/ballast/internal/testutil/wanterr"
+	"github.com/ballast-eks/ballast/ptr"
 )
 
 // fakeCluster and fakeKey satisfy the nil checks without jsii.
@@ -17,11 +18,8 @@ type (
 )
 
 func validProps() AddonsProps {
-	v := "1.36"
-	return AddonsProps{Cluster: fakeCluster{}, EBSKey: fakeKey{}, KubernetesVersion: &v}
+	return AddonsProps{Cluster: fakeCluster{}, EBSKey: fakeKey{}, KubernetesVersion: ptr.To("1.36")}
 }
-
-func p[T any](v T) *T { return &v }
 
 func TestDefaults(t *testing.T) {
 	in := validProps()
@@ -38,19 +36,18 @@ func TestDefaults(t *testing.T) {
 	if in.VpcCni != nil || in.CoreDNS != nil {
 		t.Error("withDefaults mutated its input")
 	}
-	cfg := &CoreDNSConfig{Replicas: p(3)}
+	cfg := &CoreDNSConfig{Replicas: ptr.To(3)}
 	withDefaults(AddonsProps{CoreDNS: cfg})
 	if cfg.MaxUnavailable != nil {
 		t.Error("withDefaults mutated the caller's CoreDNSConfig")
 	}
-	off := withDefaults(AddonsProps{VpcCni: &VpcCniConfig{PrefixDelegation: p(false)}})
+	off := withDefaults(AddonsProps{VpcCni: &VpcCniConfig{PrefixDelegation: ptr.To(false)}})
 	if off.VpcCni.WarmPrefixTarget != nil {
 		t.Error("WarmPrefixTarget defaulted without prefix delegation")
 	}
 }
 
 func TestValidate(t *testing.T) {
-	mode, spread := KubeProxyMode("nftables"), ZoneSpread("Sometimes")
 	cases := []struct {
 		name   string
 		mutate func(*AddonsProps)
@@ -59,34 +56,46 @@ func TestValidate(t *testing.T) {
 		{"valid", func(*AddonsProps) {}, nil},
 		{"required", func(p *AddonsProps) { *p = AddonsProps{} },
 			[]string{"cluster: required", "ebsKey: required", "kubernetesVersion: required"}},
-		{"version without a row", func(p *AddonsProps) { p.KubernetesVersion = jsiiString("1.31") },
+		{"version without a row", func(p *AddonsProps) { p.KubernetesVersion = ptr.To("1.31") },
 			[]string{`kubernetesVersion: "1.31" has no row`}},
 		{"bad override", func(p *AddonsProps) {
 			p.VersionOverrides = map[Name]string{CoreDNS: "1.11", VpcCni: "v1.20.0-eksbuild.1"}
 		},
 			[]string{`versionOverrides[coredns]: "1.11" is not an add-on version`}},
-		{"replicas", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(0)} },
-			[]string{"coreDNS.replicas: must be 1..50, got 0"}},
-		{"pdb", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(2), MaxUnavailable: p0(2)} },
+		{"zero replicas", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: ptr.To(0)} },
+			[]string{"coreDNS.replicas: out of range (1 to 50)"}},
+		{"too many replicas", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: ptr.To(MaxCoreDNSReplicas + 1)} },
+			[]string{"coreDNS.replicas: out of range"}},
+		{"pdb", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: ptr.To(2), MaxUnavailable: ptr.To(2)} },
 			[]string{"coreDNS.maxUnavailable: must be < replicas (2), got 2"}},
-		{"a single replica may be drained", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: p0(1)} }, nil},
-		{"spread", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{ZoneSpread: &spread} },
+		{"pdb blocks drains", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{MaxUnavailable: ptr.To(0)} },
+			[]string{"coreDNS.maxUnavailable: must be >= 1"}},
+		{"a single replica may be drained", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{Replicas: ptr.To(1)} }, nil},
+		{"spread", func(p *AddonsProps) { p.CoreDNS = &CoreDNSConfig{ZoneSpread: ptr.To(ZoneSpread("Sometimes"))} },
 			[]string{`coreDNS.zoneSpread: must be "ScheduleAnyway" or "DoNotSchedule", got "Sometimes"`}},
-		{"kube-proxy mode", func(p *AddonsProps) { p.KubeProxy = &KubeProxyConfig{Mode: &mode} },
-			[]string{`kubeProxy.mode: must be "iptables" or "ipvs", got "nftables"`}},
+		{"kube-proxy mode", func(p *AddonsProps) { p.KubeProxy = &KubeProxyConfig{Mode: ptr.To(KubeProxyMode("nftables"))} },
+			[]string{"kubeProxy.mode: unknown kube-proxy mode"}},
 		{"warm prefix without delegation", func(p *AddonsProps) {
-			p.VpcCni = &VpcCniConfig{PrefixDelegation: p1(false), WarmPrefixTarget: p0(1)}
+			p.VpcCni = &VpcCniConfig{PrefixDelegation: ptr.To(false), WarmPrefixTarget: ptr.To(1)}
 		}, []string{"vpcCni.warmPrefixTarget: only applies with prefixDelegation on"}},
-		{"negative warm prefix", func(p *AddonsProps) { p.VpcCni = &VpcCniConfig{WarmPrefixTarget: p0(-1)} },
+		{"negative warm prefix", func(p *AddonsProps) { p.VpcCni = &VpcCniConfig{WarmPrefixTarget: ptr.To(-1)} },
 			[]string{"vpcCni.warmPrefixTarget: must be >= 0, got -1"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			props := validProps()
 			c.mutate(&props)
-			assertErrors(t, withDefaults(props).Validate(), c.want)
+			assertErrors(t, props.Validate(), c.want)
 		})
 	}
+}
+
+// ValidateSettings leaves out the resources the add-ons are wired to and the
+// Kubernetes version the cluster sets (it checks the version when set).
+func TestValidateSettingsWithoutResources(t *testing.T) {
+	assertErrors(t, AddonsProps{}.ValidateSettings(), nil)
+	assertErrors(t, AddonsProps{KubernetesVersion: ptr.To("1.31")}.ValidateSettings(), []string{`kubernetesVersion: "1.31" has no row`})
+	assertErrors(t, AddonsProps{CoreDNS: &CoreDNSConfig{Replicas: ptr.To(51)}}.ValidateSettings(), []string{"coreDNS.replicas: out of range"})
 }
 
 func TestValidateSpec(t *testing.T) {
@@ -138,7 +147,3 @@ func assertErrors(t *testing.T, err error, want []string) {
 		}
 	}
 }
-
-func jsiiString(s string) *string { return &s }
-func p0(n int) *int               { return &n }
-func p1(b bool) *bool             { return &b }

@@ -38,6 +38,12 @@ type Options struct {
 	// Skip lists rule IDs not to run, e.g. while a fix is being rolled out.
 	// Prefer acknowledging a finding at the resource. Default: none.
 	Skip []string
+	// Stacks, when set, limits the findings to resources of the stacks with
+	// these construct paths; every resource under the scope is still read,
+	// so references across stacks resolve. Several platforms in one app
+	// each apply the pack to the app with their own options and stacks.
+	// Default: every resource under the scope.
+	Stacks []string
 }
 
 // EKSChecks is the rule pack, an awscdk.IAspect. It checks everything under
@@ -66,15 +72,29 @@ func (c *EKSChecks) Visit(node constructs.IConstruct) {
 	}
 	c.done[*node.Node().Path()] = true
 	m := index(node)
-	for _, cl := range m.byType(typeCluster) {
+	for _, cl := range c.mine(m.byType(typeCluster)) {
 		c.checkCluster(m, cl)
 	}
-	for _, ng := range m.byType(typeNodegroup) {
+	for _, ng := range c.mine(m.byType(typeNodegroup)) {
 		c.checkNodegroup(m, ng)
 	}
-	for _, lt := range m.byType(typeLaunchTemplate) {
+	for _, lt := range c.mine(m.byType(typeLaunchTemplate)) {
 		c.checkLaunchTemplate(lt)
 	}
+}
+
+// mine keeps the resources of Options.Stacks (all without it).
+func (c *EKSChecks) mine(rs []*resource) []*resource {
+	if len(c.opts.Stacks) == 0 {
+		return rs
+	}
+	var out []*resource
+	for _, r := range rs {
+		if slices.Contains(c.opts.Stacks, *awscdk.Stack_Of(r.node).Node().Path()) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func (c *EKSChecks) on(rule string) bool {

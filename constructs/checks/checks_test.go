@@ -12,8 +12,8 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/checks"
-	"github.com/ballast-eks/ballast/internal/synthtest"
-	"github.com/ballast-eks/ballast/internal/verify"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/verify"
 )
 
 // spec describes one synthetic EKS stack; the zero value is compliant.

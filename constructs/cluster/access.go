@@ -138,6 +138,6 @@ func (c *Cluster) grant(id, principalARN, policy string, scope awseksv2.AccessSc
 	if len(namespaces) > 0 {
 		opts.Namespaces = jsii.Strings(namespaces...)
 	}
-	c.Cluster.GrantAccess(jsii.String(id), jsii.String(principalARN),
+	c.Resource.GrantAccess(jsii.String(id), jsii.String(principalARN),
 		&[]awseksv2.IAccessPolicy{awseksv2.AccessPolicy_FromAccessPolicyName(jsii.String(policy), opts)}, nil)
 }

@@ -1,9 +1,8 @@
 package cluster
 
 import (
-	"fmt"
-
 	"github.com/ballast-eks/ballast/internal/nag"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
@@ -13,6 +12,8 @@ import (
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/nodegroup"
 	"github.com/ballast-eks/ballast/internal/logretention"
 )
 
@@ -35,8 +36,8 @@ const (
 // Cluster is an EKS control plane with explicit access and full logging.
 type Cluster struct {
 	constructs.Construct
-	// Cluster is the underlying aws-cdk-lib cluster.
-	Cluster awseksv2.Cluster
+	// Resource is the underlying aws-cdk-lib cluster.
+	Resource awseksv2.Cluster
 	// LogGroup receives the control-plane logs.
 	LogGroup awslogs.LogGroup
 	// BreakGlassRole is an admin role for emergencies, assumable only by
@@ -49,25 +50,26 @@ type Cluster struct {
 	// must not be added, and EKS manages the core networking add-ons.
 	AutoMode bool
 
-	granted map[string]bool // principal ARN + " " + access policy
+	granted    map[string]bool // principal ARN + " " + access policy
+	nodeRole   awsiam.Role
+	nodeGroups []*nodegroup.NodeGroupSet
+	addons     *addon.Addons
 }
 
 // NewCluster validates props and builds the control plane.
 func NewCluster(scope constructs.Construct, id string, props *ClusterProps) *Cluster {
-	p := withDefaults(*props)
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("cluster: invalid props:\n%w", err))
-	}
+	p := withDefaults(propcheck.Deref(props))
+	propcheck.Must(scope, id, "cluster", p.Validate())
 	c := &Cluster{Construct: constructs.NewConstruct(scope, jsii.String(id)), Version: *p.Version, AutoMode: *p.Compute == ComputeAuto}
 	c.LogGroup = c.newLogGroup(p)
-	c.Cluster = awseksv2.NewCluster(c.Construct, jsii.String(idCluster), c.clusterProps(p))
-	setUnmodelledProperties(c.Cluster, p)
-	nag.SuppressManagedPolicies(c.Cluster.Role(), "EKS requires the AWS managed AmazonEKSClusterPolicy on the cluster "+
+	c.Resource = awseksv2.NewCluster(c.Construct, jsii.String(idCluster), c.clusterProps(p))
+	setUnmodelledProperties(c.Resource, p)
+	nag.SuppressManagedPolicies(c.Resource.Role(), "EKS requires the AWS managed AmazonEKSClusterPolicy on the cluster "+
 		"service role; AWS keeps it in step with EKS", "AmazonEKSClusterPolicy")
-	c.Cluster.Node().AddDependency(c.LogGroup)
+	c.Resource.Node().AddDependency(c.LogGroup)
 	// The warning concerns the optional kubectl Lambda, which Ballast does
 	// not create; the control-plane ENIs need no internet route.
-	awscdk.Annotations_Of(c.Cluster).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:isolatedSubnetsForKubectlPrivateSubnets"),
+	awscdk.Annotations_Of(c.Resource).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:isolatedSubnetsForKubectlPrivateSubnets"),
 		jsii.String("no kubectl handler is created; control-plane ENIs need no egress"))
 	c.grantAdmins(p)
 	c.warn(p)
@@ -116,10 +118,7 @@ func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
 // cluster's removal policy: a group retained after its cluster was deleted
 // would make recreating that cluster fail on the taken name.
 func (c *Cluster) newLogGroup(p ClusterProps) awslogs.LogGroup {
-	retention, err := logretention.Of(*p.LogRetentionDays)
-	if err != nil {
-		panic(fmt.Errorf("cluster: invalid props:\nlogRetentionDays: %w", err))
-	}
+	retention, _ := logretention.Of(*p.LogRetentionDays) // Validate accepted it
 	return awslogs.NewLogGroup(c.Construct, jsii.String(idLogGroup), &awslogs.LogGroupProps{
 		LogGroupName:  jsii.String(LogGroupName(*p.ClusterName)),
 		Retention:     retention,

@@ -14,7 +14,8 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/cluster"
-	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/ptr"
 )
 
 const adminRole = "arn:aws:iam::123456789012:role/PlatformAdmin"
@@ -37,18 +38,18 @@ func TestMain(m *testing.M) {
 	prod.GrantNamespaceView("TeamAView", "arn:aws:iam::123456789012:role/TeamA", "shared") // joins TeamAEdit's entry
 	prod.GrantClusterView("AuditorView", "arn:aws:iam::123456789012:role/Auditor")
 	newTestStack(app, "OptIns", func(p *cluster.ClusterProps) {
-		p.Compute = ptr(cluster.ComputeAuto)
-		p.EndpointAccess = ptr(cluster.EndpointPublicAndPrivate)
+		p.Compute = ptr.To(cluster.ComputeAuto)
+		p.EndpointAccess = ptr.To(cluster.EndpointPublicAndPrivate)
 		p.PublicAccessCIDRs = []string{"0.0.0.0/0"}
-		p.AllowOpenPublicEndpoint = ptr(true)
-		p.Version, p.UpgradePolicy = ptr("1.33"), ptr(cluster.UpgradeExtended)
-		p.DeletionProtection = ptr(false)
-		p.RemovalPolicy = ptr(awscdk.RemovalPolicy_DESTROY)
-		p.ScalingTier = ptr(cluster.TierXL)
+		p.AllowOpenPublicEndpoint = ptr.To(true)
+		p.Version, p.UpgradePolicy = ptr.To("1.33"), ptr.To(cluster.UpgradeExtended)
+		p.DeletionProtection = ptr.To(false)
+		p.RemovalPolicy = ptr.To(awscdk.RemovalPolicy_DESTROY)
+		p.ScalingTier = ptr.To(cluster.TierXL)
 		p.BreakGlassPrincipals = []string{"arn:aws:iam::123456789012:role/OnCall", "arn:aws:iam::123456789012:user/alice", "arn:aws:iam::210987654321:root"}
 	})
 	newTestStack(app, "NoBreakGlass", func(p *cluster.ClusterProps) {
-		p.BreakGlass, p.AdminRoleARNs = ptr(false), []string{adminRole}
+		p.BreakGlass, p.AdminRoleARNs = ptr.To(false), []string{adminRole}
 	})
 	assembly := app.Synth(nil)
 	templates, warnings = map[string]synthtest.Template{}, map[string][]string{}

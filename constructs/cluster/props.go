@@ -80,8 +80,9 @@ type ClusterProps struct {
 	// EndpointAccess selects private or public-and-private API access.
 	// Default: EndpointPrivate.
 	EndpointAccess *EndpointAccess
-	// PublicAccessCIDRs limit the public endpoint; required when
-	// EndpointAccess is public-and-private. Default: none.
+	// PublicAccessCIDRs limit the public endpoint: IPv4 CIDRs without host
+	// bits, required when EndpointAccess is public-and-private and not
+	// allowed otherwise. Default: none.
 	PublicAccessCIDRs []string
 	// AllowOpenPublicEndpoint must be true for PublicAccessCIDRs to contain
 	// 0.0.0.0/0; the construct then warns (ballast:cluster-public-endpoint).
@@ -96,7 +97,8 @@ type ClusterProps struct {
 	// that may assume the break-glass role. Account roots and users must
 	// use MFA. Default: the cluster's account root, with MFA.
 	BreakGlassPrincipals []string
-	// LogRetentionDays is the retention of the control-plane log group.
+	// LogRetentionDays is the retention of the control-plane log group,
+	// one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, ...).
 	// Default: DefaultLogRetentionDays.
 	LogRetentionDays *int
 	// ZonalShift enables ARC zonal shift, so traffic can be moved away

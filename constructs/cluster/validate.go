@@ -6,8 +6,11 @@ import (
 	"net/netip"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+
+	"github.com/ballast-eks/ballast/internal/logretention"
 )
 
 var (
@@ -21,8 +24,10 @@ var (
 	namespaceRe = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$`)
 )
 
-// Validate reports every problem with the (defaulted) props at once, each
-// with its field path. It makes no jsii calls beyond nil checks.
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>": the resources the cluster is
+// wired to (Vpc, ControlPlaneSubnets, SecretsKey, LogsKey), then every
+// rule of ValidateSettings. It makes no jsii calls beyond nil checks.
 func (p ClusterProps) Validate() error {
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
@@ -38,58 +43,75 @@ func (p ClusterProps) Validate() error {
 	if p.LogsKey == nil {
 		add("logsKey: required (control-plane log encryption)")
 	}
-	if p.ClusterName == nil || !nameRe.MatchString(*p.ClusterName) {
-		add("clusterName: required, 1-100 letters, digits, '-' or '_', starting with a letter or digit")
+	return errors.Join(append(errs, p.settings()...)...)
+}
+
+// ValidateSettings reports every problem with the props except the
+// presence of the resources the cluster is wired to, so the settings can
+// be checked before those resources exist. Unset fields are checked as
+// their defaults; errors are as from Validate.
+func (p ClusterProps) ValidateSettings() error { return errors.Join(p.settings()...) }
+
+func (p ClusterProps) settings() []error {
+	p = withDefaults(p)
+	var errs []error
+	switch {
+	case p.ClusterName == nil:
+		errs = append(errs, errors.New("clusterName: required"))
+	case !nameRe.MatchString(*p.ClusterName):
+		errs = append(errs, errors.New("clusterName: not a valid EKS cluster name (1-100 letters, digits, '-' or '_', starting with a letter or digit)"))
 	}
 	errs = append(errs, p.validateVersion()...)
 	errs = append(errs, p.validateEndpoint()...)
 	errs = append(errs, p.validateAccess()...)
-	errs = append(errs, p.validateOptions()...)
-	return errors.Join(errs...)
+	return append(errs, p.validateOptions()...)
 }
 
 func (p ClusterProps) validateVersion() []error {
 	var errs []error
-	policy := deref(p.UpgradePolicy, DefaultUpgradePolicy)
+	policy := *p.UpgradePolicy
 	if policy != UpgradeStandard && policy != UpgradeExtended {
-		errs = append(errs, fmt.Errorf("upgradePolicy: must be %q or %q, got %q", UpgradeStandard, UpgradeExtended, policy))
-	}
-	if p.Version == nil {
-		return errs
+		errs = append(errs, errors.New("upgradePolicy: unknown upgrade policy"))
 	}
 	switch v := *p.Version; {
 	case slices.Contains(SupportedVersions, v):
 	case slices.Contains(ExtendedSupportVersions, v):
 		if policy != UpgradeExtended {
-			errs = append(errs, fmt.Errorf("version: %q is only in EKS extended support; set upgradePolicy to %q (extra cost) or use one of %v", v, UpgradeExtended, SupportedVersions))
+			errs = append(errs, fmt.Errorf("version: only in EKS extended support, which costs extra; opt in with upgradePolicy=%s or use %s",
+				UpgradeExtended, strings.Join(SupportedVersions, ", ")))
 		}
 	default:
-		errs = append(errs, fmt.Errorf("version: %q is not one of %v (or, with extended support, %v)", v, SupportedVersions, ExtendedSupportVersions))
+		errs = append(errs, fmt.Errorf("version: unsupported Kubernetes version (standard support: %s; with upgradePolicy=%s also %s)",
+			strings.Join(SupportedVersions, ", "), UpgradeExtended, strings.Join(ExtendedSupportVersions, ", ")))
 	}
 	return errs
 }
 
 func (p ClusterProps) validateEndpoint() []error {
 	var errs []error
-	switch access := deref(p.EndpointAccess, EndpointPrivate); access {
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	switch *p.EndpointAccess {
 	case EndpointPrivate:
 		if len(p.PublicAccessCIDRs) > 0 {
-			errs = append(errs, fmt.Errorf("publicAccessCIDRs: set, but endpointAccess is private"))
+			add("publicAccessCIDRs: public access CIDRs need endpointAccess=%s", EndpointPublicAndPrivate)
 		}
 	case EndpointPublicAndPrivate:
 		if len(p.PublicAccessCIDRs) == 0 {
-			errs = append(errs, fmt.Errorf("publicAccessCIDRs: required when endpointAccess is public-and-private"))
+			add("publicAccessCIDRs: public-and-private endpoint access needs the CIDRs allowed to reach it")
 		}
 	default:
-		errs = append(errs, fmt.Errorf("endpointAccess: must be %q or %q, got %q", EndpointPrivate, EndpointPublicAndPrivate, access))
+		add("endpointAccess: unknown endpoint access mode")
 	}
 	for i, c := range p.PublicAccessCIDRs {
 		pr, err := netip.ParsePrefix(c)
 		switch {
 		case err != nil || !pr.Addr().Is4():
-			errs = append(errs, fmt.Errorf("publicAccessCIDRs[%d]: %q is not an IPv4 CIDR", i, c))
-		case IsOpenCIDR(pr) && !deref(p.AllowOpenPublicEndpoint, false):
-			errs = append(errs, fmt.Errorf("publicAccessCIDRs[%d]: %q opens the API endpoint to the whole internet; set allowOpenPublicEndpoint to accept that", i, c))
+			add("publicAccessCIDRs[%d]: not an IPv4 CIDR", i)
+		case pr.Masked() != pr:
+			add("publicAccessCIDRs[%d]: not an IPv4 CIDR (host bits are set; did you mean %s?)", i, pr.Masked())
+		case IsOpenCIDR(pr) && !*p.AllowOpenPublicEndpoint:
+			add("publicAccessCIDRs[%d]: opens the Kubernetes API endpoint to the whole internet (any block larger than a /%d counts); if that is really meant, opt in with allowOpenPublicEndpoint=true (the synth then warns %s)",
+				i, OpenPrefixBits, WarnPublicEndpoint)
 		}
 	}
 	return errs
@@ -97,41 +119,42 @@ func (p ClusterProps) validateEndpoint() []error {
 
 func (p ClusterProps) validateAccess() []error {
 	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	for i, arn := range p.AdminRoleARNs {
 		if !RoleARNPattern.MatchString(arn) {
-			errs = append(errs, fmt.Errorf("adminRoleARNs[%d]: %q is not an IAM role ARN", i, arn))
+			add("adminRoleARNs[%d]: not an IAM role ARN", i)
 		}
 	}
-	breakGlass := deref(p.BreakGlass, true)
 	for i, arn := range p.BreakGlassPrincipals {
 		if !PrincipalARNPattern.MatchString(arn) {
-			errs = append(errs, fmt.Errorf("breakGlassPrincipals[%d]: %q is not an IAM account root, user or role ARN", i, arn))
+			add("breakGlassPrincipals[%d]: not an IAM account root, user or role ARN", i)
 		}
 	}
-	if !breakGlass && len(p.BreakGlassPrincipals) > 0 {
-		errs = append(errs, fmt.Errorf("breakGlassPrincipals: set, but breakGlass is off"))
+	if !*p.BreakGlass && len(p.BreakGlassPrincipals) > 0 {
+		add("breakGlassPrincipals: set, but breakGlass=false")
 	}
-	if !breakGlass && len(p.AdminRoleARNs) == 0 {
-		errs = append(errs, fmt.Errorf("adminRoleARNs: no principal could administer the cluster: name at least one admin role or keep breakGlass on"))
+	if !*p.BreakGlass && len(p.AdminRoleARNs) == 0 {
+		add("adminRoleARNs: no principal could administer the cluster: name at least one admin role, or keep breakGlass=true")
 	}
 	return errs
 }
 
 func (p ClusterProps) validateOptions() []error {
 	var errs []error
-	if p.LogRetentionDays != nil && *p.LogRetentionDays <= 0 {
-		errs = append(errs, fmt.Errorf("logRetentionDays: must be positive, got %d", *p.LogRetentionDays))
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if !logretention.Valid(*p.LogRetentionDays) {
+		add("logRetentionDays: not a CloudWatch Logs retention value")
 	}
-	if t := deref(p.ScalingTier, DefaultScalingTier); !slices.Contains(ScalingTiers, t) {
-		errs = append(errs, fmt.Errorf("scalingTier: %q is not one of %v", t, ScalingTiers))
+	if !slices.Contains(ScalingTiers, *p.ScalingTier) {
+		add("scalingTier: unknown control-plane scaling tier")
 	}
-	if c := deref(p.Compute, DefaultCompute); c != ComputeNodeGroups && c != ComputeAuto {
-		errs = append(errs, fmt.Errorf("compute: must be %q or %q, got %q", ComputeNodeGroups, ComputeAuto, c))
+	if c := *p.Compute; c != ComputeNodeGroups && c != ComputeAuto {
+		add("compute: unknown compute mode")
 	}
-	if r := deref(p.RemovalPolicy, DefaultRemovalPolicy); !slices.Contains([]awscdk.RemovalPolicy{
+	if r := *p.RemovalPolicy; !slices.Contains([]awscdk.RemovalPolicy{
 		awscdk.RemovalPolicy_RETAIN, awscdk.RemovalPolicy_DESTROY, awscdk.RemovalPolicy_RETAIN_ON_UPDATE_OR_DELETE,
 	}, r) {
-		errs = append(errs, fmt.Errorf("removalPolicy: %q is not RETAIN, DESTROY or RETAIN_ON_UPDATE_OR_DELETE", r))
+		add("removalPolicy: %q is not RETAIN, DESTROY or RETAIN_ON_UPDATE_OR_DELETE", r)
 	}
 	return errs
 }
@@ -148,13 +171,6 @@ func ValidateNamespaces(namespaces []string) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func deref[T any](v *T, def T) T {
-	if v == nil {
-		return def
-	}
-	return *v
 }
 
 // OpenPrefixBits: a public-access CIDR shorter than this (more than 16

@@ -22,6 +22,5 @@ func withDefaults(p NetworkProps) NetworkProps {
 	out.FlowLogRetentionDays = defaults.Or(p.FlowLogRetentionDays, DefaultFlowLogRetentionDays)
 	out.InterfaceEndpoints = defaults.Or(p.InterfaceEndpoints, false)
 	out.RestrictDefaultSecurityGroup = defaults.Or(p.RestrictDefaultSecurityGroup, false)
-	out.CNI = defaults.Or(p.CNI, DefaultCNI)
 	return out
 }

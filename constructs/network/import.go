@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 )
 
 // Construct IDs of imported resources (no CloudFormation resources).
@@ -20,10 +21,8 @@ const (
 // (Vpc.fromVpcAttributes): no context lookups, no AWS calls. It panics with
 // every validation problem if props are invalid.
 func ImportNetwork(scope constructs.Construct, id string, props *ExistingNetworkProps) *Network {
-	p := *props
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("network: invalid existing-VPC props:\n%w", err))
-	}
+	p := propcheck.Deref(props)
+	propcheck.Must(scope, id, "existing network", p.Validate())
 	n := &Network{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	attrs := &awsec2.VpcAttributes{
 		VpcId:             p.VpcID,

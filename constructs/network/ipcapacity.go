@@ -37,10 +37,6 @@ type CNI struct {
 	WarmENITarget int
 }
 
-// DefaultCNI is Ballast's vpc-cni configuration: prefix delegation with one
-// warm prefix per node.
-var DefaultCNI = CNI{PrefixDelegation: true, WarmPrefixTarget: 1, WarmENITarget: 1}
-
 // NodeDemand is one node group's share of an AZ, in numbers.
 type NodeDemand struct {
 	// Group names the node group in messages.

@@ -35,17 +35,17 @@ func TestNodeUse(t *testing.T) {
 		want   nodeUse
 	}{
 		// 110 pods: ceil(108/16)=7 prefixes + 1 warm; 8 of 14 slots fit the primary ENI.
-		{"prefix delegation, 4x15", unknown(1), DefaultCNI, false, nodeUse{primaries: 1, prefixes: 8}},
+		{"prefix delegation, 4x15", unknown(1), prefixCNI, false, nodeUse{primaries: 1, prefixes: 8}},
 		// m6i.large, 3 ENIs x 10: 27 prefix slots; 110 pods need 7 + 1 warm = 8, all on the primary ENI's 9 slots.
-		{"prefix delegation, 3x10", NodeDemand{MaxNodes: 1, ENIs: 3, IPv4PerENI: 10}, DefaultCNI, false, nodeUse{primaries: 1, prefixes: 8}},
+		{"prefix delegation, 3x10", NodeDemand{MaxNodes: 1, ENIs: 3, IPv4PerENI: 10}, prefixCNI, false, nodeUse{primaries: 1, prefixes: 8}},
 		// 250 pods (a big node's kubelet): ceil(248/16)=16 prefixes + 1 = 17 > 14 slots: a second ENI.
-		{"prefix delegation, max pods 250", NodeDemand{MaxNodes: 1, ENIs: 4, IPv4PerENI: 15, MaxPods: 250}, DefaultCNI, false, nodeUse{primaries: 2, prefixes: 17}},
+		{"prefix delegation, max pods 250", NodeDemand{MaxNodes: 1, ENIs: 4, IPv4PerENI: 15, MaxPods: 250}, prefixCNI, false, nodeUse{primaries: 2, prefixes: 17}},
 		// Formula 4*14+2=58 pods: all 4 ENIs, 15 addresses each.
 		{"no prefix delegation, 4x15", unknown(1), noPD, false, nodeUse{primaries: 4, ips: 56}},
 		// 20 pods: ceil(18/14)=2 ENIs + 1 warm = 3 ENIs x 15.
 		{"no prefix delegation, max pods 20", NodeDemand{MaxNodes: 1, ENIs: 4, IPv4PerENI: 15, MaxPods: 20}, noPD, false, nodeUse{primaries: 3, ips: 42}},
 		// Custom networking: 3 pod ENIs; 110 pods still need 8 prefixes.
-		{"custom networking, prefix delegation", unknown(1), DefaultCNI, true, nodeUse{primaries: 1, prefixes: 8}},
+		{"custom networking, prefix delegation", unknown(1), prefixCNI, true, nodeUse{primaries: 1, prefixes: 8}},
 		// Custom networking without prefixes: 3 pod ENIs x 15.
 		{"custom networking, no prefix delegation", unknown(1), noPD, true, nodeUse{primaries: 3, ips: 42}},
 	}
@@ -62,7 +62,7 @@ func TestCheckIPCapacity(t *testing.T) {
 	t.Run("prod defaults fit: /18 with prefix delegation", func(t *testing.T) {
 		// 10 nodes x 8 prefixes = 80 blocks; 10 primaries + 12 endpoint ENIs
 		// = 22 addresses = 2 blocks; 82 x 16 = 1312 of (1024-2) x 16 = 16352.
-		r, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/16", ""), DefaultCNI,
+		r, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/16", ""), prefixCNI,
 			[]AZDemand{{AZ: "us-east-1a", Nodes: []NodeDemand{unknown(10)}, OtherIPs: 12}})
 		if err != nil {
 			t.Fatal(err)
@@ -98,7 +98,7 @@ func TestCheckIPCapacity(t *testing.T) {
 	t.Run("too small with prefix delegation names the AZ, the numbers and the fix", func(t *testing.T) {
 		// /25: 8 blocks - 2 reserved = 96. 3 nodes x 8 prefixes + 1 block
 		// of primaries = 25 blocks = 400.
-		_, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/23", ""), DefaultCNI,
+		_, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/23", ""), prefixCNI,
 			[]AZDemand{{AZ: "us-east-1a", Nodes: []NodeDemand{unknown(3)}}, {AZ: "us-east-1c", Nodes: []NodeDemand{unknown(3)}}})
 		for _, want := range []string{"AZ us-east-1a: private subnet 10.0.0.0/25 needs 400 addresses", "of 96 usable", "AZ us-east-1c", "use a larger VPC CIDR", "3 nodes x (8 /28 prefixes + 1 ENI primary IPs)"} {
 			if err == nil || !strings.Contains(err.Error(), want) {
@@ -109,7 +109,7 @@ func TestCheckIPCapacity(t *testing.T) {
 	t.Run("custom networking: pods in the pod subnet", func(t *testing.T) {
 		// Node subnet: 10 node addresses + 12 other = 22 of 16379.
 		// Pod subnet: 80 prefixes + 10 ENI primaries (1 block) = 1296 of 16352.
-		r, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/16", "100.64.0.0/16"), DefaultCNI,
+		r, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/16", "100.64.0.0/16"), prefixCNI,
 			[]AZDemand{{AZ: "us-east-1c", Nodes: []NodeDemand{unknown(10)}, OtherIPs: 12}})
 		if err != nil || len(r.Pools) != 2 {
 			t.Fatalf("%+v %v", r, err)
@@ -122,9 +122,13 @@ func TestCheckIPCapacity(t *testing.T) {
 		}
 	})
 	t.Run("unknown AZ", func(t *testing.T) {
-		_, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/16", ""), DefaultCNI, []AZDemand{{AZ: "eu-west-1a"}})
+		_, err := CheckIPCapacity(mustPlan(t, "10.0.0.0/16", ""), prefixCNI, []AZDemand{{AZ: "eu-west-1a"}})
 		if err == nil || !strings.Contains(err.Error(), "eu-west-1a: not in the subnet plan") {
 			t.Errorf("err = %v", err)
 		}
 	})
 }
+
+// prefixCNI is vpc-cni with prefix delegation and one warm prefix, as the
+// platform installs it.
+var prefixCNI = CNI{PrefixDelegation: true, WarmPrefixTarget: 1, WarmENITarget: 1}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/ballast-eks/ballast/internal/kmspolicy"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
@@ -79,10 +80,8 @@ type Network struct {
 // validation problem if props are invalid; call props.Validate first to
 // handle errors yourself.
 func NewNetwork(scope constructs.Construct, id string, props *NetworkProps) *Network {
-	p := withDefaults(*props)
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("network: invalid props:\n%w", err))
-	}
+	p := withDefaults(propcheck.Deref(props))
+	propcheck.Must(scope, id, "network", p.Validate())
 	plan, _ := p.plan()
 	n := &Network{Construct: constructs.NewConstruct(scope, jsii.String(id)), Plan: &plan}
 	nat := awsec2.NatProvider_Gateway(nil)

@@ -13,7 +13,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/network"
-	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
 var azs = []string{"us-east-1a", "us-east-1b", "us-east-1c"}

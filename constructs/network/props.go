@@ -14,11 +14,12 @@ const (
 
 // NetworkProps configures a Network (a VPC this construct creates).
 type NetworkProps struct {
-	// AvailabilityZones are the explicit AZ names to span. Required: at
-	// least 2 (2 warns, ballast:network-two-azs), 3 recommended.
+	// AvailabilityZones are the explicit AZ names of one region to span.
+	// Required: MinAvailabilityZones to MaxAvailabilityZones (2 warns,
+	// ballast:network-two-azs), 3 recommended.
 	AvailabilityZones []string
-	// CIDR is the VPC's IPv4 block; PlanSubnets lays it out.
-	// Default: DefaultCIDR.
+	// CIDR is the VPC's IPv4 block, /16 to /24 in PrivateRanges (see
+	// CheckCIDR); PlanSubnets lays it out. Default: DefaultCIDR.
 	CIDR *string
 	// NATMode selects per-AZ or single NAT gateways. Default: NATPerAZ.
 	NATMode *NATMode
@@ -27,7 +28,8 @@ type NetworkProps struct {
 	ClusterName *string
 	// PodCIDR, when set, is added to the VPC as a secondary block and split
 	// into one pod subnet per AZ for VPC CNI custom networking (for example
-	// 100.64.0.0/16). Default: none.
+	// 100.64.0.0/16): /16 to /24 in PodRanges, not overlapping CIDR.
+	// Default: none.
 	PodCIDR *string
 	// FlowLogs sends VPC flow logs (traffic type ALL) to a CloudWatch log
 	// group. Default: true.
@@ -51,7 +53,8 @@ type NetworkProps struct {
 	// on. Default: no check.
 	IPDemand []AZDemand
 	// CNI is the VPC CNI configuration the IP check assumes.
-	// Default: DefaultCNI (prefix delegation, WARM_PREFIX_TARGET=1).
+	// Required with IPDemand: the settings the vpc-cni add-on installs
+	// (the platform hands the add-on's own value). Default: none.
 	CNI *CNI
 }
 
@@ -61,15 +64,17 @@ type ExistingNetworkProps struct {
 	// VpcID is the VPC's ID. Required.
 	VpcID *string
 	// AvailabilityZones are the AZs of the subnets below, in order.
-	// Required: at least 2.
+	// Required: MinAvailabilityZones to MaxAvailabilityZones.
 	AvailabilityZones []string
-	// PrivateSubnetIDs hold nodes and pods, one per AZ in AZ order. Required.
+	// PrivateSubnetIDs hold nodes and pods, one per AZ in AZ order. A
+	// subnet ID may appear in only one of the lists. Required.
 	PrivateSubnetIDs []string
 	// PublicSubnetIDs hold internet-facing load balancers, one per AZ.
 	// Default: none (a VPC without public subnets).
 	PublicSubnetIDs []string
-	// ControlPlaneSubnetIDs receive the EKS control-plane ENIs, one per AZ.
-	// Default: the private subnets.
+	// ControlPlaneSubnetIDs receive the EKS control-plane ENIs, one per AZ,
+	// each distinct from the private subnets. Default: none; the
+	// control-plane ENIs then go to the private subnets.
 	ControlPlaneSubnetIDs []string
 	// VpcCIDR is the VPC's primary block, if known. Default: unknown.
 	VpcCIDR *string

@@ -3,12 +3,17 @@ package network
 import (
 	"errors"
 	"fmt"
-	"net/netip"
 	"regexp"
 
-	"github.com/ballast-eks/ballast/internal/defaults"
-
 	"github.com/ballast-eks/ballast/internal/logretention"
+)
+
+// MinAvailabilityZones and MaxAvailabilityZones bound the AZs a network
+// spans: fewer than 2 cannot survive an AZ failure, and no region has more
+// than 6.
+const (
+	MinAvailabilityZones = 2
+	MaxAvailabilityZones = 6
 )
 
 var (
@@ -16,61 +21,107 @@ var (
 	subnetIDRe = regexp.MustCompile(`^subnet-[0-9a-f]{8}([0-9a-f]{9})?$`)
 )
 
-// Validate reports every problem with the (defaulted) props at once, each
-// with its field path. It makes no jsii calls.
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>". Unset fields are checked as
+// their defaults. It is pure Go.
 func (p NetworkProps) Validate() error {
+	p = withDefaults(p)
 	errs := validateAZs(p.AvailabilityZones)
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	if p.NATMode != nil && *p.NATMode != NATPerAZ && *p.NATMode != NATSingle {
-		add("natMode: must be %q or %q, got %q", NATPerAZ, NATSingle, *p.NATMode)
+	cidrErr := CheckCIDR(*p.CIDR, PrivateRanges)
+	if cidrErr != nil {
+		add("cidr: %v", cidrErr)
 	}
-	if p.FlowLogRetentionDays != nil && !logretention.Valid(*p.FlowLogRetentionDays) {
-		add("flowLogRetentionDays: %d is not a CloudWatch Logs retention; accepted: %v", *p.FlowLogRetentionDays, logretention.Days())
+	var podErr error
+	if p.PodCIDR != nil {
+		if podErr = CheckCIDR(*p.PodCIDR, PodRanges); podErr != nil {
+			add("podCIDR: %v", podErr)
+		}
+	}
+	if *p.NATMode != NATPerAZ && *p.NATMode != NATSingle {
+		add("natMode: unknown NAT mode")
+	}
+	if !logretention.Valid(*p.FlowLogRetentionDays) {
+		add("flowLogRetentionDays: not a CloudWatch Logs retention value")
+	}
+	if p.CNI == nil && p.IPDemand != nil {
+		add("cni: required with ipDemand: the vpc-cni settings the capacity check counts addresses with")
 	}
 	if p.CNI != nil && (p.CNI.WarmPrefixTarget < 0 || p.CNI.WarmENITarget < 0) {
 		add("cni: warm targets must be >= 0, got WarmPrefixTarget=%d WarmENITarget=%d", p.CNI.WarmPrefixTarget, p.CNI.WarmENITarget)
 	}
-	if len(p.AvailabilityZones) == 0 || p.CIDR == nil {
-		return errors.Join(errs...)
-	}
-	plan, err := p.plan()
-	if err != nil {
-		return errors.Join(append(errs, err)...)
-	}
-	if p.IPDemand != nil {
-		if _, err := CheckIPCapacity(plan, *defaults.Or(p.CNI, DefaultCNI), p.IPDemand); err != nil {
-			add("ipDemand: %w", err)
-		}
+	if cidrErr == nil && podErr == nil && len(p.AvailabilityZones) > 0 {
+		errs = append(errs, p.validatePlan()...)
 	}
 	return errors.Join(errs...)
 }
 
-// Plan returns the subnet plan the props produce (after defaults).
+// validatePlan checks that the blocks hold the subnet plan and, with
+// IPDemand, that the subnets hold it at max scale: one error per pool
+// that cannot.
+func (p NetworkProps) validatePlan() []error {
+	plan, err := p.plan()
+	if err != nil {
+		return []error{err}
+	}
+	if p.IPDemand == nil || p.CNI == nil {
+		return nil
+	}
+	_, err = CheckIPCapacity(plan, *p.CNI, p.IPDemand)
+	var errs []error
+	for _, e := range split(err) {
+		errs = append(errs, fmt.Errorf("ipDemand: %w", e))
+	}
+	return errs
+}
+
+// split returns the errors joined in err (errors.Join), or err alone.
+func split(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// Plan returns the subnet plan the props produce (after defaults). It
+// fails when a block breaks a CheckCIDR rule or cannot hold the plan.
 func (p NetworkProps) Plan() (Plan, error) { return withDefaults(p).plan() }
 
 func (p NetworkProps) plan() (Plan, error) {
-	if pr, err := netip.ParsePrefix(*p.CIDR); err == nil && pr.Masked() != pr {
-		return Plan{}, fmt.Errorf("cidr: %s has host bits set; did you mean %s?", pr, pr.Masked())
+	if err := CheckCIDR(*p.CIDR, PrivateRanges); err != nil {
+		return Plan{}, fmt.Errorf("cidr: %w", err)
 	}
 	plan, err := PlanSubnets(*p.CIDR, p.AvailabilityZones)
 	if err != nil {
 		return plan, fmt.Errorf("cidr: %w", err)
 	}
-	if p.PodCIDR != nil {
-		if plan, err = PlanPodSubnets(plan, *p.PodCIDR); err != nil {
-			return plan, fmt.Errorf("podCIDR: %w", err)
-		}
+	if p.PodCIDR == nil {
+		return plan, nil
+	}
+	if err := CheckCIDR(*p.PodCIDR, PodRanges); err != nil {
+		return plan, fmt.Errorf("podCIDR: %w", err)
+	}
+	if plan, err = PlanPodSubnets(plan, *p.PodCIDR); err != nil {
+		return plan, fmt.Errorf("podCIDR: %w", err)
 	}
 	return plan, nil
 }
 
-// Validate reports every problem with the props at once. Subnet lists must
-// have one ID per AZ (optional lists may be empty).
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>". Each subnet list has one ID per
+// AZ (the optional lists may be empty), and a subnet ID appears once
+// across all lists: one subnet, one role.
 func (p ExistingNetworkProps) Validate() error {
 	errs := validateAZs(p.AvailabilityZones)
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	if p.VpcID == nil || !vpcIDRe.MatchString(*p.VpcID) {
-		add("vpcID: required, vpc- followed by 8 or 17 hex digits")
+	switch {
+	case p.VpcID == nil:
+		add("vpcID: required")
+	case !vpcIDRe.MatchString(*p.VpcID):
+		add("vpcID: not a VPC ID (vpc- followed by 8 or 17 hex digits)")
 	}
 	n := len(p.AvailabilityZones)
 	lists := []struct {
@@ -78,19 +129,21 @@ func (p ExistingNetworkProps) Validate() error {
 		ids      []string
 		optional bool
 	}{{"privateSubnetIDs", p.PrivateSubnetIDs, false}, {"publicSubnetIDs", p.PublicSubnetIDs, true}, {"controlPlaneSubnetIDs", p.ControlPlaneSubnetIDs, true}}
-	seen := map[string]string{}
+	seen := map[string]string{} // subnet ID -> the path it was first seen at
 	for _, l := range lists {
 		if len(l.ids) != n && !(l.optional && len(l.ids) == 0) {
-			add("%s: need one subnet per AZ (%d), got %d", l.name, n, len(l.ids))
+			add("%s: need one subnet per availability zone (%d in availabilityZones), got %d", l.name, n, len(l.ids))
 		}
 		for i, id := range l.ids {
+			path := fmt.Sprintf("%s[%d]", l.name, i)
 			if !subnetIDRe.MatchString(id) {
-				add("%s[%d]: %q is not a subnet ID", l.name, i, id)
+				add("%s: not a subnet ID", path)
 			}
-			if prev, dup := seen[id]; dup && !(l.name == "controlPlaneSubnetIDs" && prev == "privateSubnetIDs") {
-				add("%s[%d]: %s is also in %s", l.name, i, id, prev)
+			if first, dup := seen[id]; dup {
+				add("%s: listed more than once (also %s); each subnet serves one role in one AZ", path, first)
+				continue
 			}
-			seen[id] = l.name
+			seen[id] = path
 		}
 	}
 	return errors.Join(errs...)
@@ -98,18 +151,24 @@ func (p ExistingNetworkProps) Validate() error {
 
 func validateAZs(azs []string) []error {
 	var errs []error
-	if n := len(azs); n < 2 {
-		errs = append(errs, fmt.Errorf("availabilityZones: need at least 2, got %d", n))
+	if n := len(azs); n < MinAvailabilityZones || n > MaxAvailabilityZones {
+		errs = append(errs, fmt.Errorf("availabilityZones: need %d to %d availability zones (3 recommended), got %d", MinAvailabilityZones, MaxAvailabilityZones, n))
 	}
 	seen := map[string]bool{}
 	for i, az := range azs {
 		if seen[az] {
-			errs = append(errs, fmt.Errorf("availabilityZones[%d]: %q is listed twice", i, az))
+			errs = append(errs, fmt.Errorf("availabilityZones[%d]: %s is listed twice", i, az))
 		}
 		seen[az] = true
-		if len(az) < 2 || len(azs[0]) < 2 || az[:len(az)-1] != azs[0][:len(azs[0])-1] {
-			errs = append(errs, fmt.Errorf("availabilityZones[%d]: %q is not in the same region as %q", i, az, azs[0]))
+		if !sameRegion(az, azs[0]) {
+			errs = append(errs, fmt.Errorf("availabilityZones[%d]: %s is not in the same region as %s", i, az, azs[0]))
 		}
 	}
 	return errs
+}
+
+// sameRegion reports whether two AZ names differ at most in the last
+// letter (us-east-1a and us-east-1c).
+func sameRegion(az, first string) bool {
+	return len(az) >= 2 && len(first) >= 2 && az[:len(az)-1] == first[:len(first)-1]
 }

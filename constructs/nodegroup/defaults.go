@@ -6,7 +6,7 @@ import "github.com/ballast-eks/ballast/internal/defaults"
 const (
 	DefaultMinSize = 1
 	DefaultMaxSize = 3
-	// DefaultDiskSizeGiB leaves room for images and logs beyond the EKS
+	// DefaultDiskSizeGiB leaves space for images and logs beyond the EKS
 	// default of 20 GiB, so image garbage collection is rare.
 	DefaultDiskSizeGiB = 50
 	// MinDiskSizeGiB is the size of the EKS AMIs' snapshots.
@@ -38,12 +38,12 @@ const (
 	ZoneLabel = "ballast.dev/availability-zone"
 )
 
-// DefaultInstanceTypes are used when none are given.
+// DefaultInstanceTypes are used when InstanceTypes is nil.
 var DefaultInstanceTypes = []string{"m6i.large"}
 
 func withDefaults(p NodeGroupSetProps) NodeGroupSetProps {
 	out := p
-	if len(out.InstanceTypes) == 0 {
+	if out.InstanceTypes == nil { // an empty, non-nil list is a validation error
 		out.InstanceTypes = append([]string(nil), DefaultInstanceTypes...)
 	}
 	defaults.Set(&out.CapacityType, OnDemand)

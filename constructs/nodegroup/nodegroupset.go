@@ -12,6 +12,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/internal/ec2types"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 )
 
 // Construct IDs. Renaming one replaces real infrastructure: node groups are
@@ -34,10 +35,8 @@ type NodeGroupSet struct {
 // NewNodeGroupSet validates props and creates the launch template and one
 // node group per AZ.
 func NewNodeGroupSet(scope constructs.Construct, id string, props *NodeGroupSetProps) *NodeGroupSet {
-	p := withDefaults(*props)
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("nodegroup: invalid props:\n%w", err))
-	}
+	p := withDefaults(propcheck.Deref(props))
+	propcheck.Must(scope, id, "nodegroup", p.Validate())
 	s := &NodeGroupSet{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	for _, w := range p.Warnings() {
 		awscdk.Annotations_Of(s.Construct).AddWarningV2(jsii.String(w.ID), jsii.String(w.Message))

@@ -13,9 +13,10 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awskms"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/ballast-eks/ballast/cdkapp"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
-	"github.com/ballast-eks/ballast/internal/synthtest"
-	"github.com/ballast-eks/ballast/stacks"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/ptr"
 )
 
 const (
@@ -35,7 +36,7 @@ var (
 
 func TestMain(m *testing.M) {
 	app := synthtest.NewApp()
-	stacks.PinAvailabilityZones(app, account, region, azs)
+	cdkapp.PinAvailabilityZones(app, account, region, azs)
 	stack := awscdk.NewStack(app, jsii.String("test"), &awscdk.StackProps{
 		Env: &awscdk.Environment{Account: jsii.String(account), Region: jsii.String(region)},
 	})
@@ -56,7 +57,7 @@ func TestMain(m *testing.M) {
 	spot, br := nodegroup.Spot, nodegroup.Bottlerocket
 	w.CapacityType, w.AMIFamily = &spot, &br
 	w.InstanceTypes = []string{"m6g.xlarge", "m7g.xlarge", "m8g.xlarge"}
-	w.MetadataHopLimit, w.ForceUpdate, w.DiskSizeGiB = ptr(2), jsii.Bool(true), ptr(100)
+	w.MetadataHopLimit, w.ForceUpdate, w.DiskSizeGiB = ptr.To(2), jsii.Bool(true), ptr.To(100)
 	w.ReleaseVersion = jsii.String("1.30.0")
 	w.Labels = map[string]string{"team": "web"}
 	w.Taints = []nodegroup.Taint{{Key: "spot", Value: "true", Effect: nodegroup.PreferNoSchedule}}
@@ -86,8 +87,6 @@ func groups(t *testing.T, set string) []synthtest.Resource {
 	}
 	return out
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func TestNodeGroups(t *testing.T) {
 	t.Run("one private subnet per group, distinct AZs", func(t *testing.T) {

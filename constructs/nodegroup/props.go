@@ -57,20 +57,21 @@ type NodeGroupSetProps struct {
 	// NodeRole is the nodes' IAM role, shared by every group of the
 	// cluster (see NewNodeRole). Required.
 	NodeRole awsiam.IRole
-	// VolumeKey encrypts the nodes' EBS volumes (the storage room's EBS
+	// VolumeKey encrypts the nodes' EBS volumes (the storage package's EBS
 	// key). Its policy must let the Auto Scaling service-linked role use it
 	// (storage.Keys.EBS does; see storage.AllowAutoScalingVolumes). Required.
 	VolumeKey awskms.IKey
 	// Name of the logical group, e.g. "system". Required.
 	Name *string
 	// Subnets are the private subnets, one per AZ; one node group is made
-	// for each. Required, at least 2.
+	// for each. Required, one per AvailabilityZones entry.
 	Subnets []awsec2.ISubnet
 	// AvailabilityZones name the AZ of each subnet, in the same order.
-	// Required, same length as Subnets.
+	// Required, at least 2.
 	AvailabilityZones []string
 	// InstanceTypes of the nodes, all from the ec2types table and of one
-	// architecture. Default: DefaultInstanceTypes.
+	// architecture; an empty, non-nil list is an error.
+	// Default: DefaultInstanceTypes (when nil).
 	InstanceTypes []string
 	// CapacityType is ON_DEMAND or SPOT. Spot needs at least
 	// MinSpotInstanceTypes types of one size class. Default: OnDemand.
@@ -81,11 +82,12 @@ type NodeGroupSetProps struct {
 	// Bottlerocket "1.30.0-1a2b3c4d"); bump it deliberately to roll patched
 	// AMIs. Default: the latest release when a group is created.
 	ReleaseVersion *string
-	// MinSize per AZ. Default: DefaultMinSize.
+	// MinSize per AZ, 0 to MaxNodesPerGroup. Default: DefaultMinSize.
 	MinSize *int
-	// DesiredSize per AZ. Default: MinSize.
+	// DesiredSize per AZ, from MinSize to MaxSize. Default: MinSize.
 	DesiredSize *int
-	// MaxSize per AZ, at most MaxNodesPerGroup. Default: DefaultMaxSize.
+	// MaxSize per AZ, 1 to MaxNodesPerGroup and at least MinSize.
+	// Default: DefaultMaxSize.
 	MaxSize *int
 	// Labels are added to every node, besides GroupLabel and ZoneLabel.
 	// Keys and values follow Kubernetes label syntax. Default: none.
@@ -93,8 +95,8 @@ type NodeGroupSetProps struct {
 	// Taints are put on every node. Default: none.
 	Taints []Taint
 	// DiskSizeGiB is the size of the encrypted gp3 volume holding container
-	// images (AL2023: the root volume; Bottlerocket: the data volume).
-	// Default: DefaultDiskSizeGiB.
+	// images (AL2023: the root volume; Bottlerocket: the data volume),
+	// MinDiskSizeGiB to MaxDiskSizeGiB. Default: DefaultDiskSizeGiB.
 	DiskSizeGiB *int
 	// MetadataHopLimit is the IMDSv2 response hop limit: 1 keeps pods off
 	// the node role's credentials; 2 (for pods that need IMDS) adds a

@@ -20,8 +20,11 @@ var (
 	bottlerocketReleaseRe = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9a-f]{8})?$`)
 )
 
-// Validate reports every problem with the (defaulted) props at once, each
-// with its field path. It is pure Go: nil checks only on jsii values.
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>": the resources the groups are
+// wired to (Cluster, NodeRole, VolumeKey, one subnet per AZ), the
+// KubernetesVersion the cluster sets, then every rule of ValidateSettings.
+// It is pure Go: nil checks only on jsii values.
 func (p NodeGroupSetProps) Validate() error {
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
@@ -34,26 +37,49 @@ func (p NodeGroupSetProps) Validate() error {
 	if p.VolumeKey == nil {
 		add("volumeKey: required (EBS volumes are encrypted with a customer-managed key)")
 	}
-	if p.KubernetesVersion == nil || !k8sVersionRe.MatchString(*p.KubernetesVersion) {
-		add("kubernetesVersion: required, the cluster's version such as \"1.36\", got %s", show(p.KubernetesVersion))
+	if p.KubernetesVersion == nil {
+		add("kubernetesVersion: required, the cluster's version such as \"1.36\"")
+	}
+	switch n := len(p.AvailabilityZones); {
+	case len(p.Subnets) == 0:
+		add("subnets: required, one private subnet per availability zone")
+	case len(p.Subnets) != n:
+		add("subnets: need one private subnet per availability zone (%d in availabilityZones), got %d", n, len(p.Subnets))
+	}
+	return errors.Join(append(errs, p.settings()...)...)
+}
+
+// ValidateSettings reports every problem with the props except the
+// presence of the resources the groups are wired to and of
+// KubernetesVersion (the cluster sets it; it is checked when set), so the
+// settings can be checked before those exist. Unset fields are checked as
+// their defaults; errors are as from Validate.
+func (p NodeGroupSetProps) ValidateSettings() error { return errors.Join(p.settings()...) }
+
+func (p NodeGroupSetProps) settings() []error {
+	p = withDefaults(p)
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if v := p.KubernetesVersion; v != nil && !k8sVersionRe.MatchString(*v) {
+		add("kubernetesVersion: not a Kubernetes version such as \"1.36\", got %q", *v)
 	}
 	if p.Name == nil || !nameRe.MatchString(*p.Name) {
 		add("name: required, 1-32 lower-case letters, digits or '-', got %s", show(p.Name))
 	}
-	if len(p.Subnets) < 2 {
-		add("subnets: need one private subnet per AZ, at least 2, got %d", len(p.Subnets))
-	}
-	if len(p.AvailabilityZones) != len(p.Subnets) {
-		add("availabilityZones: need one per subnet (%d), got %d", len(p.Subnets), len(p.AvailabilityZones))
+	if n := len(p.AvailabilityZones); n < minAvailabilityZones {
+		add("availabilityZones: need at least %d (one node group per AZ), got %d", minAvailabilityZones, n)
 	}
 	errs = append(errs, p.validateInstanceTypes()...)
 	errs = append(errs, p.validateAMI()...)
 	errs = append(errs, p.validateSizes()...)
 	errs = append(errs, validateLabels(p.Labels)...)
 	errs = append(errs, validateTaints(p.Taints)...)
-	errs = append(errs, p.validateLaunchTemplate()...)
-	return errors.Join(errs...)
+	return append(errs, p.validateLaunchTemplate()...)
 }
+
+// minAvailabilityZones is the fewest AZs a set spans: one AZ's failure
+// must leave nodes in another.
+const minAvailabilityZones = 2
 
 func show(s *string) string {
 	if s == nil {
@@ -65,24 +91,20 @@ func show(s *string) string {
 // validateInstanceTypes checks the types are known, of one architecture, and
 // diverse enough for spot.
 func (p NodeGroupSetProps) validateInstanceTypes() []error {
-	capacity := OnDemand
-	if p.CapacityType != nil {
-		capacity = *p.CapacityType
-	}
 	var errs []error
-	for _, err := range CheckInstanceTypes(capacity, p.InstanceTypes) {
+	for _, err := range CheckInstanceTypes(*p.CapacityType, p.InstanceTypes) {
 		errs = append(errs, fmt.Errorf("instanceTypes: %w", err))
 	}
-	if capacity != OnDemand && capacity != Spot {
-		errs = append(errs, fmt.Errorf("capacityType: must be %q or %q, got %q", OnDemand, Spot, capacity))
+	if c := *p.CapacityType; c != OnDemand && c != Spot {
+		errs = append(errs, errors.New("capacityType: unknown capacity type"))
 	}
 	return errs
 }
 
 // CheckInstanceTypes reports the problems with a group's instance types for
 // a capacity type: types missing from the ec2types table, mixed
-// architectures, and for spot too little diversity. Pure Go; config uses it
-// to report the same rules against its variables.
+// architectures, and for spot too little diversity. Pure Go; Validate
+// reports each under instanceTypes.
 func CheckInstanceTypes(capacity CapacityType, types []string) []error {
 	var errs []error
 	if len(types) == 0 {
@@ -144,35 +166,41 @@ func validateSpot(types []string, specs map[string]ec2types.Spec) []error {
 }
 
 func (p NodeGroupSetProps) validateAMI() []error {
-	if p.AMIFamily == nil {
-		return nil
-	}
-	var errs []error
 	switch *p.AMIFamily {
 	case AL2023, Bottlerocket:
-		if p.ReleaseVersion != nil && p.KubernetesVersion != nil {
-			if err := CheckReleaseVersion(*p.AMIFamily, *p.KubernetesVersion, *p.ReleaseVersion); err != nil {
-				errs = append(errs, fmt.Errorf("releaseVersion: %w", err))
-			}
+		if p.ReleaseVersion == nil {
+			return nil
+		}
+		version := ""
+		if p.KubernetesVersion != nil {
+			version = *p.KubernetesVersion
+		}
+		if err := CheckReleaseVersion(*p.AMIFamily, version, *p.ReleaseVersion); err != nil {
+			return []error{fmt.Errorf("releaseVersion: %w", err)}
 		}
 	case AL2:
-		errs = append(errs, fmt.Errorf("amiFamily: AL2 has reached end of support and has no AMIs for current Kubernetes versions; use %q or %q", AL2023, Bottlerocket))
+		return []error{errors.New("amiFamily: Amazon Linux 2 has reached end of support and has no AMIs for current Kubernetes versions")}
 	default:
-		errs = append(errs, fmt.Errorf("amiFamily: must be %q or %q, got %q", AL2023, Bottlerocket, *p.AMIFamily))
+		return []error{errors.New("amiFamily: unknown AMI family")}
 	}
-	return errs
+	return nil
 }
 
 // CheckReleaseVersion checks an AMI release version's form for the family,
-// and for AL2023 that it belongs to the cluster's Kubernetes version.
+// and for AL2023 that it belongs to the cluster's Kubernetes version; an
+// empty kubernetesVersion (not known yet) checks the form only.
 func CheckReleaseVersion(family AMIFamily, kubernetesVersion, release string) error {
 	switch family {
 	case AL2023:
+		example := kubernetesVersion
+		if example == "" {
+			example = "1.36"
+		}
 		m := al2023ReleaseRe.FindStringSubmatch(release)
 		if m == nil {
-			return fmt.Errorf("%q is not an AL2023 EKS AMI release such as \"%s.0-20260115\"", release, kubernetesVersion)
+			return fmt.Errorf("%q is not an AL2023 EKS AMI release such as \"%s.0-20260115\"", release, example)
 		}
-		if m[1] != kubernetesVersion {
+		if kubernetesVersion != "" && m[1] != kubernetesVersion {
 			return fmt.Errorf("%q is for Kubernetes %s, but the cluster runs %s; bump the release with the version", release, m[1], kubernetesVersion)
 		}
 	case Bottlerocket:
@@ -184,50 +212,47 @@ func CheckReleaseVersion(family AMIFamily, kubernetesVersion, release string) er
 }
 
 func (p NodeGroupSetProps) validateSizes() []error {
-	if p.MinSize == nil || p.MaxSize == nil || p.DesiredSize == nil {
-		return nil
-	}
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	minSize, desired, maxSize := *p.MinSize, *p.DesiredSize, *p.MaxSize
-	if minSize < 0 {
-		add("minSize: must be >= 0, got %d", minSize)
+	sizes := fmt.Sprintf("min=%d desired=%d max=%d", minSize, desired, maxSize)
+	if minSize < 0 || minSize > MaxNodesPerGroup {
+		add("minSize: out of range (0 to %d)", MaxNodesPerGroup)
 	}
 	if maxSize < 1 || maxSize > MaxNodesPerGroup {
-		add("maxSize: must be 1 to %d (EKS nodes-per-node-group quota), got %d", MaxNodesPerGroup, maxSize)
+		add("maxSize: out of range (the EKS quota is %d nodes per node group)", MaxNodesPerGroup)
 	}
 	if minSize > maxSize {
-		add("maxSize: must be >= minSize (%d), got %d", minSize, maxSize)
+		add("maxSize: must be >= minSize (%s)", sizes)
 	}
 	if desired < minSize || desired > maxSize {
-		add("desiredSize: must be between minSize (%d) and maxSize (%d), got %d", minSize, maxSize, desired)
+		add("desiredSize: must be between min and max (%s)", sizes)
 	}
 	return errs
 }
 
 func (p NodeGroupSetProps) validateLaunchTemplate() []error {
 	var errs []error
-	if d := p.DiskSizeGiB; d != nil && (*d < MinDiskSizeGiB || *d > MaxDiskSizeGiB) {
-		errs = append(errs, fmt.Errorf("diskSizeGiB: must be %d to %d, got %d", MinDiskSizeGiB, MaxDiskSizeGiB, *d))
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if d := *p.DiskSizeGiB; d < MinDiskSizeGiB || d > MaxDiskSizeGiB {
+		add("diskSizeGiB: out of range (%d to %d GiB)", MinDiskSizeGiB, MaxDiskSizeGiB)
 	}
-	if h := p.MetadataHopLimit; h != nil && *h != 1 && *h != 2 {
-		errs = append(errs, fmt.Errorf("metadataHopLimit: must be 1 (pods cannot reach IMDS) or 2 (they can, with a warning), got %d", *h))
+	if h := *p.MetadataHopLimit; h != 1 && h != 2 {
+		add("metadataHopLimit: out of range (1 keeps pods away from instance metadata; 2 lets them reach it, with a warning)")
 	}
-	if m := p.MaxUnavailablePercentage; m != nil && (*m < 1 || *m > 100) {
-		errs = append(errs, fmt.Errorf("maxUnavailablePercentage: must be 1 to 100, got %d", *m))
+	if m := *p.MaxUnavailablePercentage; m < 1 || m > 100 {
+		add("maxUnavailablePercentage: must be 1 to 100, got %d", m)
 	}
 	return errs
 }
 
 // CheckClusterQuota reports when the sets of one cluster would create more
-// managed node groups than EKS allows (one per AZ per set).
+// managed node groups than EKS allows (one per AZ per set; see
+// CheckClusterNodeGroups).
 func CheckClusterQuota(sets []NodeGroupSetProps) error {
 	n := 0
 	for _, s := range sets {
-		n += len(s.Subnets)
+		n += len(s.AvailabilityZones)
 	}
-	if n > MaxNodeGroupsPerCluster {
-		return fmt.Errorf("nodeGroups: %d sets make %d managed node groups (one per AZ each); EKS allows %d per cluster", len(sets), n, MaxNodeGroupsPerCluster)
-	}
-	return nil
+	return CheckClusterNodeGroups(n)
 }

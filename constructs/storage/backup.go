@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ballast-eks/ballast/internal/nag"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsbackup"
@@ -40,9 +41,7 @@ func NewBackup(scope constructs.Construct, id string, props *BackupProps) *Backu
 		props = &BackupProps{}
 	}
 	p := props.withDefaults()
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("storage: invalid backup props:\n%w", err))
-	}
+	propcheck.Must(scope, id, "backup", p.Validate())
 	b := &Backup{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	warnNotRetained(b.Construct, *p.RemovalPolicy, "backup vault")
 	b.Vault = awsbackup.NewBackupVault(b.Construct, jsii.String(idVault), &awsbackup.BackupVaultProps{

@@ -1,12 +1,11 @@
 package storage
 
 import (
-	"fmt"
-
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awss3"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 )
 
 // Construct IDs of BackupBucket's children. Renaming one replaces a bucket.
@@ -38,9 +37,7 @@ func NewBackupBucket(scope constructs.Construct, id string, props *BackupBucketP
 		props = &BackupBucketProps{}
 	}
 	p := props.withDefaults()
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("storage: invalid backup bucket props:\n%w", err))
-	}
+	propcheck.Must(scope, id, "backup bucket", p.Validate())
 	b := &BackupBucket{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	warnNotRetained(b.Construct, *p.RemovalPolicy, "backup bucket")
 	b.AccessLogs = awss3.NewBucket(b.Construct, jsii.String(idAccessLogBucket), &awss3.BucketProps{

@@ -3,6 +3,8 @@ package storage
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsefs"
+
+	"github.com/ballast-eks/ballast/internal/defaults"
 )
 
 // Defaults.
@@ -30,64 +32,30 @@ const (
 	AbortIncompleteUploadDays = 7
 )
 
-func retain() *awscdk.RemovalPolicy {
-	r := awscdk.RemovalPolicy_RETAIN
-	return &r
-}
-
-func intPtr(n int) *int    { return &n }
-func boolPtr(b bool) *bool { return &b }
-
 func (p KeysProps) withDefaults() KeysProps {
-	if p.AliasPrefix == nil {
-		s := DefaultAliasPrefix
-		p.AliasPrefix = &s
-	}
-	if p.RemovalPolicy == nil {
-		p.RemovalPolicy = retain()
-	}
+	defaults.Set(&p.AliasPrefix, DefaultAliasPrefix)
+	defaults.Set(&p.RemovalPolicy, awscdk.RemovalPolicy_RETAIN)
 	return p
 }
 
 func (p FileSystemProps) withDefaults() FileSystemProps {
-	if p.TransitionToIA == nil {
-		t := DefaultTransitionToIA
-		p.TransitionToIA = &t
-	}
-	if p.AutomaticBackups == nil {
-		p.AutomaticBackups = boolPtr(true)
-	}
-	if p.RemovalPolicy == nil {
-		p.RemovalPolicy = retain()
-	}
+	defaults.Set(&p.TransitionToIA, DefaultTransitionToIA)
+	defaults.Set(&p.AutomaticBackups, true)
+	defaults.Set(&p.RemovalPolicy, awscdk.RemovalPolicy_RETAIN)
 	return p
 }
 
 func (p BackupProps) withDefaults() BackupProps {
-	if p.RetentionDays == nil {
-		p.RetentionDays = intPtr(DefaultBackupRetentionDays)
-	}
-	if p.StartHourUTC == nil {
-		p.StartHourUTC = intPtr(DefaultBackupStartHourUTC)
-	}
-	if p.BlockRecoveryPointDeletion == nil {
-		p.BlockRecoveryPointDeletion = boolPtr(true)
-	}
-	if p.RemovalPolicy == nil {
-		p.RemovalPolicy = retain()
-	}
+	defaults.Set(&p.RetentionDays, DefaultBackupRetentionDays)
+	defaults.Set(&p.StartHourUTC, DefaultBackupStartHourUTC)
+	defaults.Set(&p.BlockRecoveryPointDeletion, true)
+	defaults.Set(&p.RemovalPolicy, awscdk.RemovalPolicy_RETAIN)
 	return p
 }
 
 func (p BackupBucketProps) withDefaults() BackupBucketProps {
-	if p.NoncurrentVersionDays == nil {
-		p.NoncurrentVersionDays = intPtr(DefaultNoncurrentVersionDays)
-	}
-	if p.AccessLogDays == nil {
-		p.AccessLogDays = intPtr(DefaultAccessLogDays)
-	}
-	if p.RemovalPolicy == nil {
-		p.RemovalPolicy = retain()
-	}
+	defaults.Set(&p.NoncurrentVersionDays, DefaultNoncurrentVersionDays)
+	defaults.Set(&p.AccessLogDays, DefaultAccessLogDays)
+	defaults.Set(&p.RemovalPolicy, awscdk.RemovalPolicy_RETAIN)
 	return p
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 )
 
 // Construct IDs of FileSystem's children. Renaming one replaces the file
@@ -33,8 +34,8 @@ const NFSPort = 2049
 // elasticfilesystem:ClientMount (FileSystem.GrantReadWrite and friends).
 type FileSystem struct {
 	constructs.Construct
-	// FileSystem is the EFS file system.
-	FileSystem awsefs.FileSystem
+	// Resource is the EFS file system.
+	Resource awsefs.FileSystem
 	// SecurityGroup is attached to every mount target; it allows NFS only.
 	SecurityGroup awsec2.SecurityGroup
 }
@@ -45,16 +46,12 @@ func NewFileSystem(scope constructs.Construct, id string, props *FileSystemProps
 		props = &FileSystemProps{}
 	}
 	p := props.withDefaults()
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("storage: invalid file system props:\n%w", err))
-	}
-	if err := onePerAZ(p.Subnets); err != nil {
-		panic(fmt.Errorf("storage: invalid file system props:\n%w", err))
-	}
+	propcheck.Must(scope, id, "file system", p.Validate())
+	propcheck.Must(scope, id, "file system", onePerAZ(p.Subnets))
 	f := &FileSystem{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	warnNotRetained(f.Construct, *p.RemovalPolicy, "file system")
 	f.SecurityGroup = f.newSecurityGroup(p)
-	f.FileSystem = awsefs.NewFileSystem(f.Construct, jsii.String(idFileSystem), &awsefs.FileSystemProps{
+	f.Resource = awsefs.NewFileSystem(f.Construct, jsii.String(idFileSystem), &awsefs.FileSystemProps{
 		Vpc:                         p.Vpc,
 		VpcSubnets:                  &awsec2.SubnetSelection{Subnets: &p.Subnets},
 		SecurityGroup:               f.SecurityGroup,

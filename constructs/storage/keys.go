@@ -1,9 +1,8 @@
 package storage
 
 import (
-	"fmt"
-
 	"github.com/ballast-eks/ballast/internal/kmspolicy"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
@@ -59,9 +58,7 @@ func NewKeys(scope constructs.Construct, id string, props *KeysProps) *Keys {
 		props = &KeysProps{}
 	}
 	p := props.withDefaults()
-	if err := p.Validate(); err != nil {
-		panic(fmt.Errorf("storage: invalid keys props:\n%w", err))
-	}
+	propcheck.Must(scope, id, "keys", p.Validate())
 	k := &Keys{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	if *p.RemovalPolicy != awscdk.RemovalPolicy_RETAIN {
 		awscdk.Annotations_Of(k.Construct).AddWarningV2(jsii.String("ballast:storage-key-not-retained"),

@@ -51,8 +51,8 @@ type BackupProps struct {
 	// Resources are backed up by the plan, e.g.
 	// awsbackup.BackupResource_FromEfsFileSystem(fs). Required.
 	Resources []awsbackup.BackupResource
-	// RetentionDays keeps each daily recovery point this many days.
-	// Default: DefaultBackupRetentionDays.
+	// RetentionDays keeps each daily recovery point this many days, 1 to
+	// MaxBackupRetentionDays. Default: DefaultBackupRetentionDays.
 	RetentionDays *int
 	// StartHourUTC is the hour (0-23, UTC) the daily backup window opens.
 	// Default: DefaultBackupStartHourUTC.

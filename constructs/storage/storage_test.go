@@ -14,8 +14,8 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/storage"
-	"github.com/ballast-eks/ballast/internal/retain"
-	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/retain"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
 // Two test stacks, synthesized once: "Defaults" builds every construct with
@@ -69,7 +69,7 @@ func defaultsStack(app awscdk.App) {
 	fs := storage.NewFileSystem(stack, "Efs", &storage.FileSystemProps{Vpc: vpc, Subnets: *vpc.IsolatedSubnets(), Key: keys.EFS})
 	storage.NewBackup(stack, "Backup", &storage.BackupProps{
 		Key:       keys.Backup,
-		Resources: []awsbackup.BackupResource{awsbackup.BackupResource_FromEfsFileSystem(fs.FileSystem)},
+		Resources: []awsbackup.BackupResource{awsbackup.BackupResource_FromEfsFileSystem(fs.Resource)},
 	})
 	storage.NewBackupBucket(stack, "BackupBucket", &storage.BackupBucketProps{Key: keys.Backup})
 }
@@ -87,7 +87,7 @@ func optionsStack(app awscdk.App) {
 	})
 	storage.NewBackup(stack, "Backup", &storage.BackupProps{
 		Key:           keys.Backup,
-		Resources:     []awsbackup.BackupResource{awsbackup.BackupResource_FromEfsFileSystem(fs.FileSystem)},
+		Resources:     []awsbackup.BackupResource{awsbackup.BackupResource_FromEfsFileSystem(fs.Resource)},
 		RetentionDays: &seven, StartHourUTC: &noon, BlockRecoveryPointDeletion: &off, RemovalPolicy: &destroy,
 	})
 	storage.NewBackupBucket(stack, "BackupBucket", &storage.BackupBucketProps{RemovalPolicy: &destroy})

@@ -13,7 +13,8 @@ var aliasRe = regexp.MustCompile(`^alias/[a-zA-Z0-9/_-]+$`)
 // limit is higher; anything beyond is almost certainly a typo).
 const MaxBackupRetentionDays = 36500
 
-// Validate reports every problem with the props, each with its field path.
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>". KeysProps wires no resource.
 func (p KeysProps) Validate() error {
 	var errs []error
 	if p.AliasPrefix != nil {
@@ -25,7 +26,9 @@ func (p KeysProps) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Validate reports every problem with the props, each with its field path.
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>": the resources the file system
+// is wired to (Vpc, Subnets, Key), then every rule of ValidateSettings.
 func (p FileSystemProps) Validate() error {
 	var errs []error
 	if p.Vpc == nil {
@@ -42,10 +45,20 @@ func (p FileSystemProps) Validate() error {
 	if p.Key == nil {
 		errs = append(errs, errors.New("key: required: a customer-managed KMS key (Keys.EFS)"))
 	}
-	return errors.Join(errs...)
+	return errors.Join(append(errs, p.settings()...)...)
 }
 
-// Validate reports every problem with the props, each with its field path.
+// ValidateSettings reports every problem with the props except the
+// presence of the resources the file system is wired to, so the settings
+// can be checked before those exist. No setting of FileSystemProps has a
+// rule yet; a composer calls it like every other ValidateSettings.
+func (p FileSystemProps) ValidateSettings() error { return errors.Join(p.settings()...) }
+
+func (p FileSystemProps) settings() []error { return nil }
+
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>": the resources the plan is wired
+// to (Key, Resources), then every rule of ValidateSettings.
 func (p BackupProps) Validate() error {
 	var errs []error
 	if p.Key == nil {
@@ -59,23 +72,42 @@ func (p BackupProps) Validate() error {
 			errs = append(errs, fmt.Errorf("resources[%d]: must not be nil", i))
 		}
 	}
-	if d := p.RetentionDays; d != nil && (*d < 1 || *d > MaxBackupRetentionDays) {
-		errs = append(errs, fmt.Errorf("retentionDays: must be 1 to %d, got %d", MaxBackupRetentionDays, *d))
-	}
-	if h := p.StartHourUTC; h != nil && (*h < 0 || *h > 23) {
-		errs = append(errs, fmt.Errorf("startHourUTC: must be 0 to 23, got %d", *h))
-	}
-	return errors.Join(errs...)
+	return errors.Join(append(errs, p.settings()...)...)
 }
 
-// Validate reports every problem with the props, each with its field path.
-func (p BackupBucketProps) Validate() error {
+// ValidateSettings reports every problem with the props except the
+// presence of the resources the plan is wired to, so the settings can be
+// checked before those exist. Unset fields are checked as their defaults.
+func (p BackupProps) ValidateSettings() error { return errors.Join(p.settings()...) }
+
+func (p BackupProps) settings() []error {
+	p = p.withDefaults()
 	var errs []error
-	if d := p.NoncurrentVersionDays; d != nil && *d < 1 {
-		errs = append(errs, fmt.Errorf("noncurrentVersionDays: must be at least 1, got %d", *d))
+	if d := *p.RetentionDays; d < 1 || d > MaxBackupRetentionDays {
+		errs = append(errs, fmt.Errorf("retentionDays: retention must be 1 to %d days", MaxBackupRetentionDays))
 	}
-	if d := p.AccessLogDays; d != nil && *d < 1 {
-		errs = append(errs, fmt.Errorf("accessLogDays: must be at least 1, got %d", *d))
+	if h := *p.StartHourUTC; h < 0 || h > 23 {
+		errs = append(errs, fmt.Errorf("startHourUTC: must be 0 to 23, got %d", h))
+	}
+	return errs
+}
+
+// Validate reports every problem with the props at once, one error per
+// problem, each "<field path>: <problem>". Key is optional, so it is
+// ValidateSettings.
+func (p BackupBucketProps) Validate() error { return p.ValidateSettings() }
+
+// ValidateSettings reports every problem with the props; no resource is
+// required, so it is the same as Validate. Unset fields are checked as
+// their defaults.
+func (p BackupBucketProps) ValidateSettings() error {
+	p = p.withDefaults()
+	var errs []error
+	if d := *p.NoncurrentVersionDays; d < 1 || d > MaxBackupRetentionDays {
+		errs = append(errs, fmt.Errorf("noncurrentVersionDays: retention must be 1 to %d days", MaxBackupRetentionDays))
+	}
+	if d := *p.AccessLogDays; d < 1 {
+		errs = append(errs, fmt.Errorf("accessLogDays: must be at least 1, got %d", d))
 	}
 	return errors.Join(errs...)
 }

@@ -7,14 +7,14 @@ package main
 import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
-	"github.com/ballast-eks/ballast/constructs/checks"
 
+	"github.com/ballast-eks/ballast/cdkapp"
 	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 	"github.com/ballast-eks/ballast/constructs/storage"
-	"github.com/ballast-eks/ballast/stacks"
 )
 
 // The VPC the network team runs, as they published it.
@@ -27,7 +27,7 @@ var (
 )
 
 func build(app awscdk.App) {
-	stacks.PinAvailabilityZones(app, *env.Account, *env.Region, azs)
+	cdkapp.PinAvailabilityZones(app, *env.Account, *env.Region, azs)
 	keysStack := awscdk.NewStack(app, jsii.String("payments-keys"), &awscdk.StackProps{Env: env})
 	keys := storage.NewKeys(keysStack, "Keys", &storage.KeysProps{AliasPrefix: jsii.String("alias/payments")})
 
@@ -49,26 +49,20 @@ func build(app awscdk.App) {
 		jsii.String("the network team's private subnets, imported by ID"))
 	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:clusterMustManuallyTagSubnet"),
 		jsii.String("the network team tags its subnets for load balancers (see README)"))
-	nodes := nodegroup.NewNodeGroupSet(stack, "System", &nodegroup.NodeGroupSetProps{
-		Cluster:           eks.Cluster,
-		KubernetesVersion: jsii.String(eks.Version),
+	// One call each: the cluster sets version and node role, and orders the
+	// nodes after the CNI and the add-ons that run pods after the nodes.
+	eks.AddNodeGroups(stack, "System", &nodegroup.NodeGroupSetProps{
 		Name:              jsii.String("system"),
 		Subnets:           net.PrivateSubnets,
 		AvailabilityZones: azs,
-		NodeRole:          nodegroup.NewNodeRole(stack, "NodeRole"),
 		VolumeKey:         keys.EBS,
 	})
-	addons := addon.NewAddons(stack, "Addons", &addon.AddonsProps{
-		Cluster: eks.Cluster, KubernetesVersion: jsii.String(eks.Version), EBSKey: keys.EBS, NodeGroups: nodes.Dependables(),
-	})
-	for _, ng := range nodes.NodeGroups {
-		ng.Node().AddDependency(addons.BeforeCompute()...) // nodes start with the CNI configured
-	}
+	eks.AddAddons(stack, "Addons", &addon.AddonsProps{EBSKey: keys.EBS})
 }
 
 func main() {
 	defer jsii.Close()
-	app := stacks.NewApp("") // recommended feature flags; CDK_OUTDIR or cdk.out
+	app := cdkapp.NewApp("") // recommended feature flags; CDK_OUTDIR or cdk.out
 	build(app)
 	app.Synth(nil)
 }

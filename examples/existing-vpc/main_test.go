@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"github.com/ballast-eks/ballast/constructs/checks"
-	"github.com/ballast-eks/ballast/internal/golden"
-	"github.com/ballast-eks/ballast/internal/synthtest"
-	"github.com/ballast-eks/ballast/internal/verify"
+	"github.com/ballast-eks/ballast/internal/testutil/golden"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/verify"
 )
 
 var (

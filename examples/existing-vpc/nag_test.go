@@ -3,7 +3,7 @@ package main
 import (
 	"testing"
 
-	"github.com/ballast-eks/ballast/internal/verify"
+	"github.com/ballast-eks/ballast/internal/testutil/verify"
 )
 
 // TestCheckersPass fails on any unsuppressed cdk-nag (AwsSolutions) finding

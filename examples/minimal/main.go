@@ -7,11 +7,11 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/jsii-runtime-go"
 
+	"github.com/ballast-eks/ballast/cdkapp"
 	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 	"github.com/ballast-eks/ballast/constructs/storage"
-	"github.com/ballast-eks/ballast/stacks"
 )
 
 var azs = []string{"eu-west-1a", "eu-west-1b", "eu-west-1c"}
@@ -29,13 +29,10 @@ func build(app awscdk.App) awscdk.Stack {
 		SecretsKey:          keys.Secrets,
 		LogsKey:             keys.Logs,
 	})
-	nodegroup.NewNodeGroupSet(stack, "System", &nodegroup.NodeGroupSetProps{
-		Cluster:           eks.Cluster,
-		KubernetesVersion: jsii.String(eks.Version),
+	eks.AddNodeGroups(stack, "System", &nodegroup.NodeGroupSetProps{
 		Name:              jsii.String("system"),
 		Subnets:           net.PrivateSubnets,
 		AvailabilityZones: azs,
-		NodeRole:          nodegroup.NewNodeRole(stack, "NodeRole"),
 		VolumeKey:         keys.EBS,
 	})
 	return stack
@@ -43,7 +40,7 @@ func build(app awscdk.App) awscdk.Stack {
 
 func main() {
 	defer jsii.Close()
-	app := stacks.NewApp("") // recommended feature flags; CDK_OUTDIR or cdk.out
+	app := cdkapp.NewApp("") // recommended feature flags; CDK_OUTDIR or cdk.out
 	build(app)
 	app.Synth(nil)
 }

@@ -6,9 +6,9 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/ballast-eks/ballast/constructs/checks"
-	"github.com/ballast-eks/ballast/internal/golden"
-	"github.com/ballast-eks/ballast/internal/synthtest"
-	"github.com/ballast-eks/ballast/internal/verify"
+	"github.com/ballast-eks/ballast/internal/testutil/golden"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/verify"
 )
 
 var (

@@ -8,7 +8,7 @@
 // narrow by construction: one resource (never a stack), and for the granular
 // IAM rules (AwsSolutions-IAM4, AwsSolutions-IAM5) the exact findings
 // (appliesTo) are required. Every suppression is listed, with its reason, in
-// docs/suppressions.md (generated: go test . -run Suppressions -update).
+// docs/suppressions.md (generated: go test ./platform -run Suppressions -update).
 //
 // Usage, in a construct, after creating the resource:
 //

@@ -11,7 +11,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/internal/nag"
-	"github.com/ballast-eks/ballast/internal/synthtest"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
 func TestMain(m *testing.M) {

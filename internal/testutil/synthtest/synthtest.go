@@ -1,0 +1,182 @@
+// Package synthtest helps tests synthesize CDK apps and query the resulting
+// CloudFormation templates in plain Go (no jsii round trips per assertion).
+//
+// Importing it turns off aws-cdk-lib's CloudFormation validation plugin
+// (CDK_VALIDATION=false, about 5 s a synth) for the test binary unless the
+// environment already sets CDK_VALIDATION; the root package's binary test
+// synthesizes the reference app with it on.
+package synthtest
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/jsii-runtime-go"
+
+	"github.com/ballast-eks/ballast/cdkapp"
+)
+
+func init() {
+	if _, ok := os.LookupEnv("CDK_VALIDATION"); !ok {
+		os.Setenv("CDK_VALIDATION", "false")
+	}
+	// Node 20 is what CI machines have; the jsii banner is noise in tests.
+	if _, ok := os.LookupEnv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"); !ok {
+		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+	}
+}
+
+// Template is one synthesized CloudFormation template.
+type Template map[string]any
+
+// NewApp returns an app with Ballast's feature flags, writing to a fresh
+// temporary directory.
+func NewApp() awscdk.App {
+	dir, err := os.MkdirTemp("", "ballast-synth-")
+	if err != nil {
+		panic(err)
+	}
+	return cdkapp.NewApp(dir)
+}
+
+// Synth synthesizes app and returns every stack's template by stack name.
+func Synth(app awscdk.App) map[string]Template {
+	assembly := app.Synth(nil)
+	out := map[string]Template{}
+	for _, s := range *assembly.Stacks() {
+		tmpl, _ := s.Template().(map[string]any)
+		out[*s.StackName()] = tmpl
+	}
+	return out
+}
+
+// Resource is one resource of a template.
+type Resource struct {
+	ID         string
+	Type       string
+	Properties map[string]any
+	Raw        map[string]any
+}
+
+// Resources returns the template's resources of type typ, sorted by ID.
+func (t Template) Resources(typ string) []Resource {
+	res, _ := t["Resources"].(map[string]any)
+	var out []Resource
+	for id, r := range res {
+		rm, _ := r.(map[string]any)
+		if rm["Type"] != typ {
+			continue
+		}
+		props, _ := rm["Properties"].(map[string]any)
+		out = append(out, Resource{ID: id, Type: typ, Properties: props, Raw: rm})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// One returns the single resource of type typ, failing t if there is not
+// exactly one.
+func (t Template) One(tb testing.TB, typ string) Resource {
+	tb.Helper()
+	rs := t.Resources(typ)
+	if len(rs) != 1 {
+		tb.Fatalf("want exactly one %s, got %d", typ, len(rs))
+	}
+	return rs[0]
+}
+
+// Count returns how many resources of type typ the template has.
+func (t Template) Count(typ string) int { return len(t.Resources(typ)) }
+
+// Outputs returns the template's outputs.
+func (t Template) Outputs() map[string]any {
+	o, _ := t["Outputs"].(map[string]any)
+	return o
+}
+
+// Get walks a path of map keys and slice indexes through v, returning nil
+// where the path does not exist: Get(props, "Logging", "ClusterLogging").
+func Get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				return nil
+			}
+			v = m[k]
+		case int:
+			s, ok := v.([]any)
+			if !ok || k >= len(s) {
+				return nil
+			}
+			v = s[k]
+		default:
+			panic(fmt.Sprintf("synthtest.Get: bad path element %v", p))
+		}
+	}
+	return v
+}
+
+// Ref returns the logical ID v refers to through {"Ref": id} or
+// {"Fn::GetAtt": [id, attr]}, or "" if v is neither.
+func Ref(v any) string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return ""
+	}
+	if r, ok := m["Ref"].(string); ok {
+		return r
+	}
+	if ga, ok := m["Fn::GetAtt"].([]any); ok && len(ga) > 0 {
+		s, _ := ga[0].(string)
+		return s
+	}
+	return ""
+}
+
+// Close ends the jsii runtime; call it from TestMain after m.Run.
+func Close() { jsii.Close() }
+
+// ResolveOutput follows a cross-stack reference ({"Fn::GetStackOutput":
+// {"OutputName": ...}} or {"Fn::ImportValue": ...}) to the producer
+// template's output and returns the logical ID that output refers to, or ""
+// when ref is not such a reference to producer.
+func ResolveOutput(producer Template, ref any) string {
+	m, ok := ref.(map[string]any)
+	if !ok {
+		return ""
+	}
+	outputs := producer.Outputs()
+	if gso, ok := m["Fn::GetStackOutput"].(map[string]any); ok {
+		name, _ := gso["OutputName"].(string)
+		return Ref(Get(outputs, name, "Value"))
+	}
+	if imp, ok := m["Fn::ImportValue"].(string); ok {
+		for _, o := range outputs {
+			if Get(o, "Export", "Name") == imp {
+				return Ref(Get(o, "Value"))
+			}
+		}
+	}
+	return ""
+}
+
+// DependsOn returns the logical IDs the resource explicitly depends on.
+func (r Resource) DependsOn() []string {
+	var out []string
+	switch d := r.Raw["DependsOn"].(type) {
+	case string:
+		out = append(out, d)
+	case []any:
+		for _, x := range d {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

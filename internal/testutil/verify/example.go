@@ -1,0 +1,65 @@
+package verify
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+
+	"github.com/ballast-eks/ballast/constructs/checks"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+)
+
+// SynthChecked builds an app with build, applies cdk-nag's AwsSolutions
+// pack and the EKS rule pack, and synthesizes it once. The checkers only
+// annotate, so the templates are the app's own.
+func SynthChecked(build func(awscdk.App), opts checks.Options) (*Assembly, error) {
+	app := synthtest.NewApp()
+	KeepSynthQuiet(app)
+	build(app)
+	AddNag(app)
+	checks.Apply(app, opts)
+	return Synth(app)
+}
+
+// AssertClean fails t on any unsuppressed cdk-nag finding not pending in
+// <root>/.ci/pending.json, on any EKS rule-pack message, and on any
+// suppression whose reason docs/suppressions.md does not list. root is the
+// repository root relative to the test's package.
+func AssertClean(t testing.TB, a *Assembly, root string) {
+	t.Helper()
+	pending, err := LoadPending(filepath.Join(root, ".ci", "pending.json"), "cdk-nag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered, open, _ := Split(a.NagFindings(), pending)
+	if len(covered) > 0 {
+		t.Logf("%d findings pending a room's fix:%s", len(covered), Report(covered))
+	}
+	if len(open) > 0 {
+		t.Errorf("cdk-nag AwsSolutions: %d unsuppressed findings:%s", len(open), Report(open))
+	}
+	for _, m := range a.Messages("BALLAST-EKS") {
+		t.Errorf("EKS rule pack: %s", m)
+	}
+	doc, err := os.ReadFile(filepath.Join(root, "docs", "suppressions.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range a.Suppressions() {
+		if !strings.Contains(string(doc), s.Reason) {
+			t.Errorf("suppression of %s at %s (%q) is not in docs/suppressions.md", s.Rule, s.Path, s.Reason)
+		}
+	}
+}
+
+// Templates returns the assembly's templates by stack ID.
+func (a *Assembly) Templates() map[string]synthtest.Template {
+	out := map[string]synthtest.Template{}
+	for _, s := range a.Stacks {
+		out[s.ID] = s.Template
+	}
+	return out
+}
