@@ -2,7 +2,7 @@
 # Shows each template checker fails when its subject is broken: it breaks
 # copies of synthesized templates and expects cfn-lint and cfn-guard to fail
 # with the right rule. (The Go checkers prove the same in their tests:
-# constructs/checks, internal/testutil/verify, corpus_test.go.)
+# constructs/checks, internal/testutil/synthtest, corpus_test.go.)
 #   .ci/selftest.sh <templates-dir>
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -77,7 +77,7 @@ func TestAddonVersionsFollowKubernetesVersion(t *testing.T) {
 	}
 	app := synthtest.NewApp()
 	newPlatform(app, cfg)
-	got := clusterAddons(t, synthtest.Synth(app)[cfg.Props().StackName("cluster")])
+	got := clusterAddons(t, synthtest.MustSynth(app).Templates()[cfg.Props().StackName("cluster")])
 	for _, name := range addon.DefaultAddons {
 		want, _ := addon.VersionFor(k8s, name)
 		if v := got[string(name)].Properties["AddonVersion"]; v != want {

@@ -28,6 +28,6 @@ func BenchmarkSynthPlatform(b *testing.B) {
 	for b.Loop() {
 		app := synthtest.NewApp()
 		newPlatform(app, cfg)
-		synthtest.Synth(app)
+		synthtest.MustSynth(app)
 	}
 }

@@ -29,7 +29,7 @@ func TestProdClusterDoneWhen(t *testing.T) {
 	}
 	app := synthtest.NewApp()
 	newPlatform(app, cfg)
-	tmpl := synthtest.Synth(app)[cfg.Props().StackName("cluster")]
+	tmpl := synthtest.MustSynth(app).Templates()[cfg.Props().StackName("cluster")]
 	c := tmpl.One(t, "AWS::EKS::Cluster")
 	props := c.Properties
 	expect := func(what string, got, want any) {

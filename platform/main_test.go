@@ -9,7 +9,6 @@ import (
 	"github.com/ballast-eks/ballast/config"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
 	"github.com/ballast-eks/ballast/platform"
 )
 
@@ -29,7 +28,7 @@ func testConfig(t testing.TB, p config.Profile) *config.Config {
 
 // nagAssemblies are the same synths as read back with their annotations
 // (cdk-nag findings, EKS rule-pack messages, suppressions).
-var nagAssemblies = map[config.Profile]*verify.Assembly{}
+var nagAssemblies = map[config.Profile]*synthtest.Assembly{}
 
 // TestMain synthesizes each profile once, as the root app does, plus
 // cdk-nag's AwsSolutions pack; the checkers only annotate, so the same
@@ -41,11 +40,11 @@ func TestMain(m *testing.M) {
 			panic(err)
 		}
 		app := synthtest.NewApp()
-		verify.KeepSynthQuiet(app)
+		synthtest.KeepSynthQuiet(app)
 		pl := newPlatform(app, cfg)
-		verify.AddNag(app)
+		synthtest.AddNag(app)
 		pl.ApplyChecks()
-		a, err := verify.Synth(app)
+		a, err := synthtest.Synth(app)
 		if err != nil {
 			panic(err)
 		}

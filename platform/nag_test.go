@@ -5,15 +5,15 @@ import (
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
-// pendingFile lists known findings awaiting a room's fix (see verify.Pending).
+// pendingFile lists known findings awaiting a room's fix (see synthtest.Pending).
 const pendingFile = "../.ci/pending.json"
 
 // nagged returns every profile's assembly, synthesized once in TestMain with
 // cdk-nag's AwsSolutions pack and the EKS rule pack applied.
-func nagged(t *testing.T) map[config.Profile]*verify.Assembly {
+func nagged(t *testing.T) map[config.Profile]*synthtest.Assembly {
 	t.Helper()
 	return nagAssemblies
 }
@@ -24,26 +24,26 @@ func nagged(t *testing.T) map[config.Profile]*verify.Assembly {
 // a pending entry that no longer matches fails, so the list only shrinks.
 // BALLAST_STRICT=1 ignores the pending list.
 func TestCdkNag(t *testing.T) {
-	pending, err := verify.LoadPending(pendingFile, "cdk-nag")
+	pending, err := synthtest.LoadPending(pendingFile, "cdk-nag")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []verify.Message
+	var all []synthtest.Message
 	for _, p := range config.Profiles {
 		t.Run(string(p), func(t *testing.T) {
 			findings := nagged(t)[p].NagFindings()
 			all = append(all, findings...)
-			covered, open, _ := verify.Split(findings, pending)
+			covered, open, _ := synthtest.Split(findings, pending)
 			if len(covered) > 0 {
-				t.Logf("%d findings pending a room's fix (.ci/pending.json):%s", len(covered), verify.Report(covered))
+				t.Logf("%d findings pending a room's fix (.ci/pending.json):%s", len(covered), synthtest.Report(covered))
 			}
 			if len(open) > 0 {
 				t.Errorf("cdk-nag AwsSolutions: %d unsuppressed findings. Fix them in the construct, or suppress one at the resource with a reason (internal/nag.Suppress):%s",
-					len(open), verify.Report(open))
+					len(open), synthtest.Report(open))
 			}
 		})
 	}
-	if _, _, stale := verify.Split(all, pending); len(stale) > 0 {
+	if _, _, stale := synthtest.Split(all, pending); len(stale) > 0 {
 		var b strings.Builder
 		for _, s := range stale {
 			b.WriteString("\n  " + s.String())

@@ -73,7 +73,7 @@ func bumpedProd(t *testing.T) (*config.Config, map[string]synthtest.Template) {
 		}
 		app := synthtest.NewApp()
 		newPlatform(app, cfg)
-		bumpCfg, bumped = cfg, synthtest.Synth(app)
+		bumpCfg, bumped = cfg, synthtest.MustSynth(app).Templates()
 	})
 	if bumped == nil {
 		t.Fatal("synth failed")

@@ -10,7 +10,7 @@ import (
 
 	"github.com/ballast-eks/ballast/config"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
 const suppressionsDoc = "../docs/suppressions.md"
@@ -96,7 +96,7 @@ type guardException struct{ Rule, Where, Reason string }
 
 func guardSection(t *testing.T) string {
 	var ex []guardException
-	if err := verify.ReadJSON("../.ci/cfn-guard-exceptions.json", &ex); err != nil {
+	if err := synthtest.ReadJSON("../.ci/cfn-guard-exceptions.json", &ex); err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
@@ -112,8 +112,8 @@ func guardSection(t *testing.T) string {
 }
 
 func pendingSection(t *testing.T) string {
-	var all []verify.Pending
-	if err := verify.ReadJSON(pendingFile, &all); err != nil {
+	var all []synthtest.Pending
+	if err := synthtest.ReadJSON(pendingFile, &all); err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder

@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 		Existing: &network.ExistingNetworkProps{VpcID: jsii.String("vpc-01234567"), AvailabilityZones: azs,
 			PrivateSubnetIDs: []string{"subnet-00000001", "subnet-00000002", "subnet-00000003"}},
 	})
-	templates = synthtest.Synth(app)
+	templates = synthtest.MustSynth(app).Templates()
 	code := m.Run()
 	synthtest.Close()
 	os.Exit(code)

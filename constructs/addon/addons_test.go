@@ -44,7 +44,7 @@ func TestMain(m *testing.M) {
 		Configuration: snapshotConfig{Replicas: 2},
 		PodIdentity:   &addon.PodIdentity{ServiceAccount: "snapshot-sa", ManagedPolicies: []string{"ReadOnlyAccess"}},
 	})
-	templates = synthtest.Synth(app)
+	templates = synthtest.MustSynth(app).Templates()
 	code := m.Run()
 	synthtest.Close()
 	os.Exit(code)

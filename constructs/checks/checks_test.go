@@ -13,7 +13,6 @@ import (
 
 	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
 )
 
 // spec describes one synthetic EKS stack; the zero value is compliant.
@@ -62,16 +61,16 @@ var cases = map[string]struct {
 	"skipped":            {spec{amiType: "AL2_x86_64", opts: checks.Options{Skip: []string{checks.RuleNoAL2}}}, nil},
 }
 
-var assembly *verify.Assembly
+var assembly *synthtest.Assembly
 
 func TestMain(m *testing.M) {
 	app := synthtest.NewApp()
-	verify.KeepSynthQuiet(app)
+	synthtest.KeepSynthQuiet(app)
 	for name, c := range cases {
 		build(awscdk.NewStack(app, jsii.String(name), &awscdk.StackProps{Env: &awscdk.Environment{Region: jsii.String("us-east-1")}}), c.s)
 	}
 	var err error
-	if assembly, err = verify.Synth(app); err != nil {
+	if assembly, err = synthtest.Synth(app); err != nil {
 		panic(err)
 	}
 	code := m.Run()
@@ -241,7 +240,7 @@ func TestEachRuleFiresOnABadStackOnly(t *testing.T) {
 			want := slices.Clone(c.want)
 			slices.Sort(want)
 			if !slices.Equal(got, want) {
-				t.Errorf("rules fired %v, want %v; messages:%s", got, want, verify.Report(assembly.Messages("BALLAST-EKS")))
+				t.Errorf("rules fired %v, want %v; messages:%s", got, want, synthtest.Report(assembly.Messages("BALLAST-EKS")))
 			}
 		})
 	}
@@ -265,7 +264,7 @@ func TestEveryRuleIsExercised(t *testing.T) {
 func TestErrorsFailSynth(t *testing.T) {
 	app := synthtest.NewApp()
 	build(awscdk.NewStack(app, jsii.String("bad"), nil), spec{amiType: "AL2_x86_64"})
-	a, err := verify.Synth(app)
+	a, err := synthtest.Synth(app)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 package cluster_test
 
 import (
-	"errors"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -130,23 +128,13 @@ func TestValidateSettingsWithoutResources(t *testing.T) {
 	wanterr.Check(t, p.ValidateSettings(), []string{"version: unsupported Kubernetes version"})
 }
 
-var fieldPathRe = regexp.MustCompile(`^[a-z][A-Za-z]*(\[\d+\])?: \S`)
-
 // Each problem is its own error, one line, starting with its field path.
 func TestValidateOneErrorPerProblem(t *testing.T) {
 	p := validProps()
 	p.Version, p.BreakGlass, p.AdminRoleARNs = ptr.To("1.2"), ptr.To(false), []string{"x"}
 	p.LogRetentionDays = ptr.To(45)
 	err := p.Validate()
-	var j interface{ Unwrap() []error }
-	if !errors.As(err, &j) || len(j.Unwrap()) != 3 {
-		t.Fatalf("want 3 problems (version, adminRoleARNs[0], logRetentionDays):\n%v", err)
-	}
-	for _, e := range j.Unwrap() {
-		if !fieldPathRe.MatchString(e.Error()) || strings.Contains(e.Error(), "\n") {
-			t.Errorf("not one line with a field path: %q", e)
-		}
-	}
+	wanterr.OnePerProblem(t, err, 3)
 }
 
 func TestNewClusterPanicsBeforeBuilding(t *testing.T) {

@@ -1,9 +1,6 @@
 package network
 
 import (
-	"errors"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/ballast-eks/ballast/internal/testutil/wanterr"
@@ -63,18 +60,8 @@ func TestAvailabilityZonesAtMostMax(t *testing.T) {
 func TestValidateOneErrorPerProblem(t *testing.T) {
 	p := NetworkProps{AvailabilityZones: abc, NATMode: ptr.To(NATMode("none")), FlowLogRetentionDays: ptr.To(0), CIDR: ptr.To("10.0.0.0/23"), CNI: &prefixCNI,
 		IPDemand: []AZDemand{{AZ: "us-east-1a", Nodes: []NodeDemand{unknown(3)}}, {AZ: "us-east-1c", Nodes: []NodeDemand{unknown(3)}}}}
-	errs := split(p.Validate())
-	if len(errs) != 4 {
-		t.Fatalf("%d errors, want 4 (natMode, flowLogRetentionDays, two ipDemand):\n%v", len(errs), errors.Join(errs...))
-	}
-	for _, e := range errs {
-		if !fieldPathRe.MatchString(e.Error()) || strings.Contains(e.Error(), "\n") {
-			t.Errorf("not one line with a field path: %q", e)
-		}
-	}
+	wanterr.OnePerProblem(t, p.Validate(), 4) // natMode, flowLogRetentionDays, two ipDemand
 }
-
-var fieldPathRe = regexp.MustCompile(`^[a-z][A-Za-z]*(\[\d+\])?(\.[a-z][A-Za-z]*)?: \S`)
 
 func TestExistingNetworkPropsValidate(t *testing.T) {
 	priv := []string{"subnet-00000001", "subnet-00000002", "subnet-00000003"}

@@ -63,7 +63,7 @@ func TestMain(m *testing.M) {
 	w.Taints = []nodegroup.Taint{{Key: "spot", Value: "true", Effect: nodegroup.PreferNoSchedule}}
 	nodegroup.NewNodeGroupSet(stack, "Workers", w)
 
-	tmpl = synthtest.Synth(app)["test"]
+	tmpl = synthtest.MustSynth(app).Templates()["test"]
 	for _, w := range *assertions.Annotations_FromStack(stack).FindWarning(jsii.String("*"), assertions.Match_AnyValue()) {
 		data, _ := w.Entry.Data.(string)
 		warnings = append(warnings, *w.Id+" "+data)

@@ -1,8 +1,6 @@
 package nodegroup
 
 import (
-	"errors"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -164,23 +162,13 @@ func TestValidateSettingsWithoutResources(t *testing.T) {
 	})
 }
 
-var fieldPathRe = regexp.MustCompile(`^[a-z][A-Za-z]*(\[[^]]+\])?(\.[a-z][A-Za-z]*)?: \S`)
-
 // Each problem is its own error, one line, starting with its field path.
 func TestValidateOneErrorPerProblem(t *testing.T) {
 	p := valid()
 	p.CapacityType, p.InstanceTypes = ptr.To(Spot), []string{"m6i.large", "m7g.xlarge"}
 	p.MinSize, p.DesiredSize, p.MaxSize, p.MetadataHopLimit = ptr.To(6), ptr.To(9), ptr.To(5), ptr.To(3)
 	err := p.Validate()
-	var j interface{ Unwrap() []error }
-	if !errors.As(err, &j) || len(j.Unwrap()) != 6 {
-		t.Fatalf("want 6 problems (3 instanceTypes, maxSize, desiredSize, metadataHopLimit):\n%v", err)
-	}
-	for _, e := range j.Unwrap() {
-		if !fieldPathRe.MatchString(e.Error()) || strings.Contains(e.Error(), "\n") {
-			t.Errorf("not one line with a field path: %q", e)
-		}
-	}
+	wanterr.OnePerProblem(t, err, 6)
 }
 
 func TestWarnings(t *testing.T) {

@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 	app := synthtest.NewApp()
 	defaultsStack(app)
 	optionsStack(app)
-	templates = synthtest.Synth(app)
+	templates = synthtest.MustSynth(app).Templates()
 	for _, s := range *app.Synth(nil).Stacks() {
 		warnings[*s.StackName()] = messages(s)
 	}

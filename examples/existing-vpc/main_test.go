@@ -2,40 +2,23 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
 )
 
-var (
-	checked   *verify.Assembly // synthesized once, with the checkers applied
-	templates map[string]synthtest.Template
-)
+var checked *synthtest.Assembly // synthesized once, with the checkers applied
 
 func TestMain(m *testing.M) {
-	var err error
-	if checked, err = verify.SynthChecked(build, checks.Options{}); err != nil {
-		panic(err)
-	}
-	templates = checked.Templates()
-	code := m.Run()
-	synthtest.Close()
-	os.Exit(code)
+	synthtest.ExampleMain(m, build, &checked)
 }
 
-func TestGolden(t *testing.T) {
-	for name, tmpl := range templates {
-		golden.Assert(t, name, tmpl)
-	}
-}
+func TestGolden(t *testing.T) { golden.AssertAll(t, checked.Templates()) }
 
 func TestNothingIsCreatedInTheNetworkTeamsVPC(t *testing.T) {
-	tmpl := templates["payments-eks"]
+	tmpl := checked.Templates()["payments-eks"]
 	for _, typ := range []string{"AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::NatGateway", "AWS::EC2::RouteTable"} {
 		if n := tmpl.Count(typ); n != 0 {
 			t.Errorf("%d %s created in an imported VPC", n, typ)
@@ -55,7 +38,7 @@ func TestNothingIsCreatedInTheNetworkTeamsVPC(t *testing.T) {
 }
 
 func TestTeamGetsEditOnItsNamespacesOnly(t *testing.T) {
-	for _, e := range templates["payments-eks"].Resources("AWS::EKS::AccessEntry") {
+	for _, e := range checked.Templates()["payments-eks"].Resources("AWS::EKS::AccessEntry") {
 		if e.Properties["PrincipalArn"] != teamRole {
 			continue
 		}

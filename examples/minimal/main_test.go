@@ -1,40 +1,23 @@
 package main
 
 import (
-	"os"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
-	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
 )
 
-var (
-	checked   *verify.Assembly // synthesized once, with the checkers applied
-	templates map[string]synthtest.Template
-)
+var checked *synthtest.Assembly // synthesized once, with the checkers applied
 
 func TestMain(m *testing.M) {
-	var err error
-	if checked, err = verify.SynthChecked(func(app awscdk.App) { build(app) }, checks.Options{}); err != nil {
-		panic(err)
-	}
-	templates = checked.Templates()
-	code := m.Run()
-	synthtest.Close()
-	os.Exit(code)
+	synthtest.ExampleMain(m, func(app awscdk.App) { build(app) }, &checked)
 }
 
-func TestGolden(t *testing.T) {
-	for name, tmpl := range templates {
-		golden.Assert(t, name, tmpl)
-	}
-}
+func TestGolden(t *testing.T) { golden.AssertAll(t, checked.Templates()) }
 
 func TestMinimalIsAWorkingPlatform(t *testing.T) {
-	tmpl := templates["minimal-eks"]
+	tmpl := checked.Templates()["minimal-eks"]
 	if tmpl == nil {
 		t.Fatal("no minimal-eks stack")
 	}

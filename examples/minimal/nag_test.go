@@ -3,12 +3,12 @@ package main
 import (
 	"testing"
 
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
 // TestCheckersPass fails on any unsuppressed cdk-nag (AwsSolutions) finding
 // and any EKS rule-pack message over this example, and on a suppression
 // docs/suppressions.md does not list.
 func TestCheckersPass(t *testing.T) {
-	verify.AssertClean(t, checked, "../..")
+	synthtest.AssertClean(t, checked, "../..")
 }

@@ -7,17 +7,14 @@ import (
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
-	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
-	"github.com/ballast-eks/ballast/internal/testutil/verify"
 	"github.com/ballast-eks/ballast/platform"
 )
 
 var (
-	checked   *verify.Assembly // synthesized once, with the checkers applied
-	templates map[string]synthtest.Template
-	built     []*platform.Platform
+	checked *synthtest.Assembly // synthesized once, with the checkers applied
+	built   []*platform.Platform
 )
 
 func TestMain(m *testing.M) {
@@ -27,30 +24,19 @@ func TestMain(m *testing.M) {
 			os.Unsetenv(name)
 		}
 	}
-	var err error
-	if checked, err = verify.SynthChecked(func(app awscdk.App) { built = build(app) }, checks.Options{}); err != nil {
-		panic(err)
-	}
-	templates = checked.Templates()
-	code := m.Run()
-	synthtest.Close()
-	os.Exit(code)
+	synthtest.ExampleMain(m, func(app awscdk.App) { built = build(app) }, &checked)
 }
 
-func TestGolden(t *testing.T) {
-	for name, tmpl := range templates {
-		golden.Assert(t, name, tmpl)
-	}
-}
+func TestGolden(t *testing.T) { golden.AssertAll(t, checked.Templates()) }
 
 func TestSixStacksWithDistinctNames(t *testing.T) {
 	want := []string{"shop-dev-network", "shop-dev-storage", "shop-dev-cluster", "shop-prod-network", "shop-prod-storage", "shop-prod-cluster"}
-	if len(templates) != len(want) {
-		t.Fatalf("%d stacks, want %d: %v", len(templates), len(want), keys(templates))
+	if len(checked.Templates()) != len(want) {
+		t.Fatalf("%d stacks, want %d: %v", len(checked.Templates()), len(want), keys(checked.Templates()))
 	}
 	for _, name := range want {
-		if templates[name] == nil {
-			t.Errorf("no stack %s: %v", name, keys(templates))
+		if checked.Templates()[name] == nil {
+			t.Errorf("no stack %s: %v", name, keys(checked.Templates()))
 		}
 	}
 }
@@ -61,10 +47,10 @@ func TestEachEnvironmentKeepsItsOwnPolicy(t *testing.T) {
 		protection bool
 		policy     string
 	}{"shop-dev": {1, false, "Delete"}, "shop-prod": {3, true, "Retain"}} {
-		if n := templates[env+"-network"].Count("AWS::EC2::NatGateway"); n != want.nat {
+		if n := checked.Templates()[env+"-network"].Count("AWS::EC2::NatGateway"); n != want.nat {
 			t.Errorf("%s: %d NAT gateways, want %d", env, n, want.nat)
 		}
-		c := templates[env+"-cluster"].One(t, "AWS::EKS::Cluster")
+		c := checked.Templates()[env+"-cluster"].One(t, "AWS::EKS::Cluster")
 		if got := c.Properties["DeletionProtection"]; got != want.protection {
 			t.Errorf("%s: deletion protection %v", env, got)
 		}

@@ -28,7 +28,7 @@ func TestSuppressWritesCdkNagMetadata(t *testing.T) {
 	nag.Suppress(role, "AwsSolutions-IAM4", "EKS requires this AWS managed policy", "Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonEKSClusterPolicy") // deduplicated
 	q := awssqs.NewCfnQueue(stack, jsii.String("Queue"), nil)
 	nag.Suppress(q, "AwsSolutions-SQS3", "a dead-letter queue itself needs no DLQ")
-	tmpl := synthtest.Synth(app)["S"]
+	tmpl := synthtest.MustSynth(app).Templates()["S"]
 	roleRules := synthtest.Get(tmpl.One(t, "AWS::IAM::Role").Raw, "Metadata", nag.MetadataKey, "rules_to_suppress").([]any)
 	if len(roleRules) != 1 {
 		t.Fatalf("role rules = %v", roleRules)

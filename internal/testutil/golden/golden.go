@@ -97,6 +97,15 @@ func Assert(t testing.TB, name string, template map[string]any) {
 	AssertIn(t, "testdata", name, template)
 }
 
+// AssertAll asserts every template of an app, by stack name, each as a
+// subtest.
+func AssertAll[T ~map[string]any](t *testing.T, templates map[string]T) {
+	t.Helper()
+	for name, tmpl := range templates {
+		t.Run(name, func(t *testing.T) { Assert(t, name, tmpl) })
+	}
+}
+
 // AssertIn is Assert with an explicit directory.
 func AssertIn(t testing.TB, dir, name string, template map[string]any) {
 	t.Helper()

@@ -1,5 +1,8 @@
-// Package synthtest helps tests synthesize CDK apps and query the resulting
-// CloudFormation templates in plain Go (no jsii round trips per assertion).
+// Package synthtest is the test harness: it synthesizes CDK apps one way
+// (Synth, which writes the cloud assembly and reads it back), and queries
+// what the assembly holds in plain Go, with no jsii round trip per
+// assertion: templates and their resources, annotations (cdk-nag findings,
+// EKS rule-pack messages), suppressions, and the checkers' pending list.
 //
 // Importing it turns off aws-cdk-lib's CloudFormation validation plugin
 // (CDK_VALIDATION=false, about 5 s a synth) for the test binary unless the
@@ -42,15 +45,17 @@ func NewApp() awscdk.App {
 	return cdkapp.NewApp(dir)
 }
 
-// Synth synthesizes app and returns every stack's template by stack name.
-func Synth(app awscdk.App) map[string]Template {
-	assembly := app.Synth(nil)
-	out := map[string]Template{}
-	for _, s := range *assembly.Stacks() {
-		tmpl, _ := s.Template().(map[string]any)
-		out[*s.StackName()] = tmpl
+// MustSynth is Synth for tests that only read templates: a failure to
+// synthesize or to read the assembly panics.
+func MustSynth(app awscdk.App) *Assembly {
+	a, err := Synth(app)
+	if err != nil {
+		panic(err)
 	}
-	return out
+	if a.SynthError != "" {
+		panic("synthesis failed: " + a.SynthError)
+	}
+	return a
 }
 
 // Resource is one resource of a template.

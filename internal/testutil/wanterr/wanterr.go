@@ -2,6 +2,8 @@
 package wanterr
 
 import (
+	"errors"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -23,6 +25,25 @@ func Check(t testing.TB, err error, want []string) {
 	for _, w := range want {
 		if !strings.Contains(err.Error(), w) {
 			t.Errorf("error:\n%v\ndoes not contain %q", err, w)
+		}
+	}
+}
+
+// fieldPathRe is how every problem of a Validate error starts: a field
+// path (lowerCamel names, [index] or [name] items, dotted nesting).
+var fieldPathRe = regexp.MustCompile(`^[a-z][A-Za-z]*(\[[^]]+\])?(\.[a-z][A-Za-z]*)*: \S`)
+
+// OnePerProblem fails t unless err joins exactly n problems, each one line
+// starting with its field path, as the env layer that reads them expects.
+func OnePerProblem(t testing.TB, err error, n int) {
+	t.Helper()
+	var j interface{ Unwrap() []error }
+	if !errors.As(err, &j) || len(j.Unwrap()) != n {
+		t.Fatalf("want %d problems, one error each:\n%v", n, err)
+	}
+	for _, e := range j.Unwrap() {
+		if !fieldPathRe.MatchString(e.Error()) || strings.Contains(e.Error(), "\n") {
+			t.Errorf("not one line with a field path: %q", e)
 		}
 	}
 }

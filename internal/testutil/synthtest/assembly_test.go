@@ -1,4 +1,4 @@
-package verify
+package synthtest
 
 import (
 	"os"
@@ -10,12 +10,11 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/internal/nag"
-	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	synthtest.Close()
+	Close()
 	os.Exit(code)
 }
 
@@ -24,7 +23,7 @@ func TestMain(m *testing.M) {
 // suppression written by internal/nag is honoured by cdk-nag, for the named
 // finding only.
 func TestNagCatchesAndSuppressionSilences(t *testing.T) {
-	app := synthtest.NewApp()
+	app := NewApp()
 	KeepSynthQuiet(app)
 	stack := awscdk.NewStack(app, jsii.String("S"), nil)
 	role := func(id string) awsiam.Role {

@@ -1,4 +1,4 @@
-package verify
+package synthtest
 
 import (
 	"os"
@@ -9,19 +9,32 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 
 	"github.com/ballast-eks/ballast/constructs/checks"
-	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
 // SynthChecked builds an app with build, applies cdk-nag's AwsSolutions
 // pack and the EKS rule pack, and synthesizes it once. The checkers only
 // annotate, so the templates are the app's own.
 func SynthChecked(build func(awscdk.App), opts checks.Options) (*Assembly, error) {
-	app := synthtest.NewApp()
+	app := NewApp()
 	KeepSynthQuiet(app)
 	build(app)
 	AddNag(app)
 	checks.Apply(app, opts)
 	return Synth(app)
+}
+
+// ExampleMain is an example's TestMain: it synthesizes the app build makes
+// once, with the checkers (SynthChecked, default rule-pack options), hands
+// the assembly to the tests through checked, runs them and exits.
+func ExampleMain(m *testing.M, build func(awscdk.App), checked **Assembly) {
+	a, err := SynthChecked(build, checks.Options{})
+	if err != nil {
+		panic(err)
+	}
+	*checked = a
+	code := m.Run()
+	Close()
+	os.Exit(code)
 }
 
 // AssertClean fails t on any unsuppressed cdk-nag finding not pending in
@@ -56,8 +69,8 @@ func AssertClean(t testing.TB, a *Assembly, root string) {
 }
 
 // Templates returns the assembly's templates by stack ID.
-func (a *Assembly) Templates() map[string]synthtest.Template {
-	out := map[string]synthtest.Template{}
+func (a *Assembly) Templates() map[string]Template {
+	out := map[string]Template{}
 	for _, s := range a.Stacks {
 		out[s.ID] = s.Template
 	}

@@ -1,8 +1,8 @@
-// Package verify reads what a synthesized cloud assembly says about itself
-// (annotations, logical IDs, cdk-nag suppressions) in plain Go, for the
-// checkers' tests: cdk-nag, the EKS rule pack and the suppression table.
-// It reads the assembly's JSON files, so no jsii calls are made per query.
-package verify
+package synthtest
+
+// A synthesized cloud assembly is read from its JSON files: what it says
+// about itself (annotations, logical IDs, cdk-nag suppressions) costs no
+// jsii call per query.
 
 import (
 	"encoding/json"
