@@ -135,16 +135,21 @@ func (c *Config) rewrite(problem, parentPath string) string {
 	return fieldRefRe.ReplaceAllStringFunc(problem, func(ref string) string {
 		field, value, hasValue := strings.Cut(ref, "=")
 		name, matched, ok := varOf(field)
+		item := ""
 		if !ok || matched != field || !strings.ContainsAny(field, ".[") {
-			name, ok = c.siblingVar(field, parentPath)
-			if !ok || (!hasValue && strings.ToLower(field) == field) {
+			base, index, _ := strings.Cut(field, "[")
+			if index != "" {
+				item = "[" + index
+			}
+			name, ok = c.siblingVar(base, parentPath)
+			if !ok || (!hasValue && strings.ToLower(base) == base) {
 				return ref
 			}
 		}
 		if hasValue {
-			return name + "=" + c.spell(name, value)
+			return name + item + "=" + c.spell(name, value)
 		}
-		return name
+		return name + item
 	})
 }
 

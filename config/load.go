@@ -1,15 +1,11 @@
 package config
 
 import (
-	"os"
 	"strings"
 )
 
 // Lookup reads one environment variable; os.LookupEnv is the real one.
 type Lookup func(name string) (string, bool)
-
-// FromEnv loads the configuration from the process environment.
-func FromEnv() (*Config, error) { return Load(os.LookupEnv) }
 
 // Load reads every variable in Vars through lookup, applies the profile's
 // defaults for unset (or blank) ones, and validates the result. The error,

@@ -47,9 +47,3 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
-
-func setDefault[T any](field **T, v T) {
-	if *field == nil {
-		*field = &v
-	}
-}

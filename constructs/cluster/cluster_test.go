@@ -37,6 +37,7 @@ func TestMain(m *testing.M) {
 	prod.GrantNamespaceEdit("TeamAEdit", "arn:aws:iam::123456789012:role/TeamA", "team-a", "team-a-jobs")
 	prod.GrantNamespaceView("TeamAView", "arn:aws:iam::123456789012:role/TeamA", "shared") // joins TeamAEdit's entry
 	prod.GrantClusterView("AuditorView", "arn:aws:iam::123456789012:role/Auditor")
+	prod.GrantNamespaceAdmin("TeamAAdmin", "arn:aws:iam::123456789012:role/TeamA", "team-a-admin") // joins TeamAEdit's entry
 	newTestStack(app, "OptIns", func(p *cluster.ClusterProps) {
 		p.Compute = ptr.To(cluster.ComputeAuto)
 		p.EndpointAccess = ptr.To(cluster.EndpointPublicAndPrivate)
@@ -79,7 +80,9 @@ func newTestStack(app awscdk.App, name string, modify func(*cluster.ClusterProps
 		LogsKey:             awskms.NewKey(stack, jsii.String("Logs"), nil),
 		ClusterName:         jsii.String("test-" + strings.ToLower(name)),
 	}
-	modify(&p)
+	if modify != nil {
+		modify(&p)
+	}
 	return cluster.NewCluster(stack, "Cluster", &p)
 }
 
@@ -272,6 +275,7 @@ func TestAdminAccess(t *testing.T) {
 		want := map[string]string{
 			"arn:aws:iam::123456789012:role/TeamA " + cluster.EditPolicy:   `{"Namespaces":["team-a","team-a-jobs"],"Type":"namespace"}`,
 			"arn:aws:iam::123456789012:role/TeamA " + cluster.ViewPolicy:   `{"Namespaces":["shared"],"Type":"namespace"}`,
+			"arn:aws:iam::123456789012:role/TeamA " + cluster.AdminPolicy:  `{"Namespaces":["team-a-admin"],"Type":"namespace"}`,
 			"arn:aws:iam::123456789012:role/Auditor " + cluster.ViewPolicy: `{"Type":"cluster"}`,
 		}
 		for k, w := range want {

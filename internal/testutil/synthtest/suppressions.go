@@ -3,7 +3,6 @@ package synthtest
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 )
@@ -67,6 +66,3 @@ func fromMetadata(path string, metadata any) []Suppression {
 
 // ReadJSON reads a JSON file into v.
 func ReadJSON(path string, v any) error { return readJSON(path, v) }
-
-// Exists reports whether path exists.
-func Exists(path string) bool { _, err := os.Stat(path); return err == nil }

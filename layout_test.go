@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/ballast-eks/ballast"
+
+// goList runs `go list` with args and returns its lines.
+func goList(t *testing.T, args ...string) []string {
+	t.Helper()
+	out, err := exec.Command("go", append([]string{"list"}, args...)...).Output()
+	if err != nil {
+		t.Fatalf("go list %v: %v", args, err)
+	}
+	return strings.Fields(string(out))
+}
+
+// ours keeps the packages of this module.
+func ours(pkgs []string) []string {
+	var out []string
+	for _, p := range pkgs {
+		if p == module || strings.HasPrefix(p, module+"/") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// TestLibraryStandsWithoutConfig: the library (constructs, stacks, the
+// platform, cdkapp) and the examples build from Go values alone; only the
+// env-driven app reads BALLAST_* variables.
+func TestLibraryStandsWithoutConfig(t *testing.T) {
+	deps := goList(t, "-deps", "./stacks", "./platform", "./constructs/...", "./cdkapp", "./examples/...")
+	if slices.Contains(deps, module+"/config") {
+		t.Errorf("the library or an example depends on %s/config", module)
+	}
+}
+
+// TestCdkappIsALeaf: cdkapp imports nothing of Ballast's, so every program
+// and test can use it.
+func TestCdkappIsALeaf(t *testing.T) {
+	if deps := ours(goList(t, "-deps", "./cdkapp")); !slices.Equal(deps, []string{module + "/cdkapp"}) {
+		t.Errorf("cdkapp depends on %v", deps)
+	}
+}
+
+// TestConstructTestsStayBelowComposition: no construct package's tests
+// import stacks, the platform or config; arrows point down only.
+func TestConstructTestsStayBelowComposition(t *testing.T) {
+	above := []string{module + "/stacks", module + "/platform", module + "/config"}
+	for _, line := range goList(t, "-f", "{{.ImportPath}}:{{join .Imports \",\"}},{{join .TestImports \",\"}},{{join .XTestImports \",\"}}", "./constructs/...") {
+		pkg, imports, _ := strings.Cut(line, ":")
+		for _, imp := range strings.Split(imports, ",") {
+			if slices.Contains(above, imp) {
+				t.Errorf("%s (or its tests) imports %s", pkg, imp)
+			}
+		}
+	}
+}
