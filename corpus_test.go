@@ -16,7 +16,7 @@ type badInput struct {
 	vars map[string]string
 	want string
 	frag string
-	// pending names the room whose config validation will reject this
+	// pending names the part whose validation will reject this
 	// input; until then the case is skipped (and listed in the report).
 	pending string
 }
@@ -30,8 +30,8 @@ const (
 
 // corpus is the bad-input corpus: at least one case per config.Vars entry
 // (TestCorpusCoversEveryVar), wrong types, out-of-range values, malformed
-// CIDRs/ARNs/AZs/IDs and contradictory combinations, grouped by room. Add
-// the rooms' variables' cases here.
+// CIDRs/ARNs/AZs/IDs and contradictory combinations, grouped by part. Add
+// each new variable's cases here.
 var corpus = []badInput{
 	// core: profile, account, region, cluster name, tags
 	{"unknown profile", vars(config.VarEnv, "qa"), config.VarEnv, "unknown profile", ""},
@@ -282,7 +282,7 @@ func TestBadInputCorpus(t *testing.T) {
 	for _, c := range corpus {
 		t.Run(c.name, func(t *testing.T) {
 			if c.pending != "" {
-				t.Skipf("pending: the %s room's config validation must reject this (today it reaches synthesis)", c.pending)
+				t.Skipf("pending: the %s validation must reject this (today it reaches synthesis)", c.pending)
 			}
 			if c.frag == "" {
 				t.Fatal("the case has no problem fragment")
@@ -314,7 +314,7 @@ func namesProblem(stderr, name, frag string) bool {
 }
 
 // TestCorpusCoversEveryVar fails when a config variable has no bad-input
-// case, so each room's new variables get theirs.
+// case, so each new variable gets its own.
 func TestCorpusCoversEveryVar(t *testing.T) {
 	covered := map[string]bool{}
 	for _, c := range corpus {

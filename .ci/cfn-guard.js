@@ -6,7 +6,7 @@
 //   node .ci/cfn-guard.js <templates-dir>
 //
 // A finding passes only if .ci/cfn-guard-exceptions.json lists it with a
-// reason, or .ci/pending.json lists it as awaiting a room's fix (reported,
+// reason, or .ci/pending.json lists it as awaiting a fix (reported,
 // not failed; BALLAST_STRICT=1 fails those too). An exception or pending
 // entry that matches nothing fails the run, so both lists stay honest.
 // `where` patterns are "<template name>/<logical ID>"; '*' matches anything.
@@ -79,7 +79,7 @@ function main() {
       if (ex) used.add(ex); else if (pe) { used.add(pe); covered.push([f, pe]); } else failures.push(f);
     }
   }
-  for (const [f, p] of covered) console.log(`  pending (${p.room}): ${f.control} ${f.template}/${f.resource}`);
+  for (const [f, p] of covered) console.log(`  pending (${p.owner}): ${f.control} ${f.template}/${f.resource}`);
   const stale = [...exceptions, ...pending].filter((e) => !used.has(e));
   for (const e of stale) console.log(`  STALE: ${e.rule} at ${e.where} matches no finding; remove it from .ci/${e.checker ? 'pending' : 'cfn-guard-exceptions'}.json`);
   for (const f of failures) console.log(`  FAIL ${f.control} ${f.template}/${f.resource}: ${f.message}`);

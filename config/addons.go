@@ -11,7 +11,7 @@ import (
 	"github.com/ballast-eks/ballast/ptr"
 )
 
-// The add-on room's variables.
+// The add-on variables.
 const (
 	VarCoreDNSReplicas  = "BALLAST_COREDNS_REPLICAS"
 	VarKubeProxyMode    = "BALLAST_KUBE_PROXY_MODE"
@@ -20,7 +20,7 @@ const (
 	minProdCoreDNSCount = 2
 )
 
-// AddonsConfig is the add-on room's configuration.
+// AddonsConfig is the add-ons' configuration.
 type AddonsConfig struct {
 	// CoreDNSReplicas is the CoreDNS replica count (2, 3 in prod).
 	CoreDNSReplicas int

@@ -11,7 +11,7 @@ import (
 	"github.com/ballast-eks/ballast/ptr"
 )
 
-// The cluster room's variables (the older ones are in vars.go).
+// The cluster variables (the older ones are in vars.go).
 const (
 	VarUpgradePolicy        = "BALLAST_UPGRADE_POLICY"
 	VarAllowOpenEndpoint    = "BALLAST_ALLOW_OPEN_ENDPOINT"
@@ -22,7 +22,7 @@ const (
 	VarCompute              = "BALLAST_COMPUTE"
 )
 
-// ClusterConfig is the cluster room's configuration.
+// ClusterConfig is the control plane's configuration.
 type ClusterConfig struct {
 	// KubernetesVersion is the control-plane version, e.g. "1.36".
 	KubernetesVersion string

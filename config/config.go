@@ -33,7 +33,7 @@ const (
 // Profiles lists every accepted profile, in order.
 var Profiles = []Profile{ProfileDev, ProfileStaging, ProfileProd}
 
-// Config is the validated configuration of one environment. Each room's
+// Config is the validated configuration of one environment. Each part's
 // settings are an embedded struct, so fields read flat (cfg.VPCCIDR).
 type Config struct {
 	CoreConfig

@@ -8,7 +8,7 @@ import (
 	"github.com/ballast-eks/ballast/ptr"
 )
 
-// The network room's variables.
+// The network variables.
 const (
 	VarPodCIDR               = "BALLAST_POD_CIDR"
 	VarFlowLogs              = "BALLAST_FLOW_LOGS"
@@ -33,7 +33,7 @@ const (
 	EndpointsOff  EndpointsMode = "off"
 )
 
-// NetworkConfig is the network room's configuration.
+// NetworkConfig is the network part's configuration.
 type NetworkConfig struct {
 	// AZs are explicit availability-zone names; no lookups are ever made.
 	AZs []string

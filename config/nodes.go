@@ -23,7 +23,7 @@ type NodeGroupConfig struct {
 	MinSize, DesiredSize, MaxSize int
 }
 
-// NodesConfig is the compute room's configuration: the system node group,
+// NodesConfig is the compute configuration: the system node group,
 // settings shared by every group, and the optional workers group.
 type NodesConfig struct {
 	// NodeInstanceTypes are the system node group's instance types.
@@ -52,7 +52,7 @@ func (c *NodesConfig) System() NodeGroupConfig {
 	return NodeGroupConfig{c.NodeInstanceTypes, c.NodeCapacityType, c.NodeMinSize, c.NodeDesiredSize, c.NodeMaxSize}
 }
 
-// The compute room's variables besides BALLAST_NODE_INSTANCE_TYPES and the
+// The compute variables besides BALLAST_NODE_INSTANCE_TYPES and the
 // system group's sizes (vars.go).
 const (
 	VarNodeCapacityType     = "BALLAST_NODE_CAPACITY_TYPE"

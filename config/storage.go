@@ -8,14 +8,14 @@ import (
 	"github.com/ballast-eks/ballast/platform"
 )
 
-// The storage room's environment variables.
+// The storage variables.
 const (
 	VarEFS                 = "BALLAST_EFS"
 	VarBackupBucket        = "BALLAST_BACKUP_BUCKET"
 	VarBackupRetentionDays = "BALLAST_BACKUP_RETENTION_DAYS"
 )
 
-// StorageConfig is the storage room's configuration (keys, EFS, backup).
+// StorageConfig is the storage part's configuration (keys, EFS, backup).
 type StorageConfig struct {
 	// EFS creates the shared EFS file system and its AWS Backup plan.
 	EFS bool

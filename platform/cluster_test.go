@@ -12,7 +12,7 @@ import (
 
 const prodAdminRole = "arn:aws:iam::123456789012:role/PlatformAdmin"
 
-// TestProdClusterDoneWhen checks issue 5's "done when" list against the prod
+// TestProdClusterDoneWhen checks the production cluster's promises against the prod
 // platform with one admin role configured.
 func TestProdClusterDoneWhen(t *testing.T) {
 	cfg, err := config.Load(func(name string) (string, bool) {

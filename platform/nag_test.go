@@ -8,7 +8,7 @@ import (
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
-// pendingFile lists known findings awaiting a room's fix (see synthtest.Pending).
+// pendingFile lists known findings awaiting a fix (see synthtest.Pending).
 const pendingFile = "../.ci/pending.json"
 
 // nagged returns every profile's assembly, synthesized once in TestMain with
@@ -20,7 +20,7 @@ func nagged(t *testing.T) map[config.Profile]*synthtest.Assembly {
 
 // TestCdkNag applies cdk-nag's AwsSolutions pack to every stack of every
 // profile and fails on any unsuppressed error or warning. Findings listed
-// in .ci/pending.json (awaiting a room's fix) are reported, not failed;
+// in .ci/pending.json (awaiting a fix) are reported, not failed;
 // a pending entry that no longer matches fails, so the list only shrinks.
 // BALLAST_STRICT=1 ignores the pending list.
 func TestCdkNag(t *testing.T) {
@@ -35,7 +35,7 @@ func TestCdkNag(t *testing.T) {
 			all = append(all, findings...)
 			covered, open, _ := synthtest.Split(findings, pending)
 			if len(covered) > 0 {
-				t.Logf("%d findings pending a room's fix (.ci/pending.json):%s", len(covered), synthtest.Report(covered))
+				t.Logf("%d findings pending a fix (.ci/pending.json):%s", len(covered), synthtest.Report(covered))
 			}
 			if len(open) > 0 {
 				t.Errorf("cdk-nag AwsSolutions: %d unsuppressed findings. Fix them in the construct, or suppress one at the resource with a reason (internal/nag.Suppress):%s",

@@ -9,7 +9,7 @@ import (
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
-// TestProdSystemNodeGroups checks the compute room's "done when" on the
+// TestProdSystemNodeGroups checks the system node groups' promises on the
 // prod template.
 func TestProdSystemNodeGroups(t *testing.T) {
 	cluster := stack(t, config.ProfileProd, "cluster")

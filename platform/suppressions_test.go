@@ -117,20 +117,20 @@ func pendingSection(t *testing.T) string {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	b.WriteString("\n## Pending: findings awaiting a room's fix (.ci/pending.json)\n\n")
+	b.WriteString("\n## Pending: findings awaiting a fix (.ci/pending.json)\n\n")
 	b.WriteString("Not suppressions: the checkers still report them, and a test fails once one no longer occurs. " +
 		"This list must be empty before verification is done. `BALLAST_STRICT=1` ignores it.\n\n")
 	if len(all) == 0 {
 		b.WriteString("None.\n")
 		return b.String()
 	}
-	b.WriteString("| Checker | Rule | Where | Room | Proposed fix |\n|---|---|---|---|---|\n")
+	b.WriteString("| Checker | Rule | Where | Owner | Proposed fix |\n|---|---|---|---|---|\n")
 	for _, p := range all {
 		rule := p.Rule
 		if p.Finding != "" {
 			rule += " " + code(p.Finding)
 		}
-		b.WriteString(fmt.Sprintf("| %s | %s | %s | %s | %s |\n", p.Checker, rule, code(p.Where), p.Room, cell(p.Fix)))
+		b.WriteString(fmt.Sprintf("| %s | %s | %s | %s | %s |\n", p.Checker, rule, code(p.Where), p.Owner, cell(p.Fix)))
 	}
 	return b.String()
 }

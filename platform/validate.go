@@ -17,7 +17,7 @@ var (
 	accountRe = regexp.MustCompile(`^\d{12}$`)
 	regionRe  = regexp.MustCompile(`^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$`)
 	// stackNameRe is what CloudFormation accepts as a stack name, less the
-	// room the longest part suffix ("-storage") takes.
+	// characters the longest part suffix ("-storage") takes.
 	stackNameRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,119}$`)
 	tagKeyRe    = regexp.MustCompile(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$`)
 )

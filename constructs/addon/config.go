@@ -5,7 +5,7 @@ import "strconv"
 // VpcCniConfig configures the vpc-cni add-on.
 type VpcCniConfig struct {
 	// PrefixDelegation assigns /28 IPv4 prefixes to ENIs instead of single
-	// addresses: more pods per node, fewer EC2 API calls. The network room's
+	// addresses: more pods per node, fewer EC2 API calls. The network's
 	// IP capacity check must count prefixes when it is on.
 	// Default: DefaultPrefixDelegation.
 	PrefixDelegation *bool

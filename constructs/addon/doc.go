@@ -17,7 +17,7 @@
 //     WARM_PREFIX_TARGET=1) and network policy enforcement;
 //   - coredns with 2+ replicas (3 in prod), a PodDisruptionBudget and a
 //     topology spread across zones;
-//   - kube-proxy in iptables mode, ipvs for large clusters (the seed advises
+//   - kube-proxy in iptables mode, ipvs for large clusters (the EKS guide advises
 //     ipvs past ~1000 services);
 //   - aws-ebs-csi-driver with a grant on the platform's EBS key and the
 //     add-on's default gp3 StorageClass;

@@ -26,7 +26,7 @@
 //     and GrantNamespaceView/Edit/Admin add access entries later;
 //   - ARC zonal shift on; deletion protection on (warns when off:
 //     ballast:cluster-deletion-protection-off); removal policy RETAIN;
-//   - self-managed add-ons are not bootstrapped: the add-on room installs
+//   - self-managed add-ons are not bootstrapped: constructs/addon installs
 //     managed, pinned add-ons explicitly;
 //   - EKS Auto Mode as an option (ComputeAuto): EKS runs the nodes in the
 //     cluster's subnets and the core add-ons; Cluster.AutoMode tells callers

@@ -52,6 +52,6 @@
 //
 // # IP capacity
 //
-// IPDemand gives the network room's IP capacity check the most nodes per AZ
+// IPDemand gives the network's IP capacity check the most nodes per AZ
 // and the instance facts (ENIs, IPv4 per ENI) of the hungriest type.
 package nodegroup

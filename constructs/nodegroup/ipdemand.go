@@ -2,7 +2,7 @@ package nodegroup
 
 import "github.com/ballast-eks/ballast/internal/ec2types"
 
-// IPDemand is what the network room's IP capacity check needs from a set:
+// IPDemand is what the network's IP capacity check needs from a set:
 // the most nodes one AZ can run (each AZ's node group scales alone, up to
 // MaxSize) and the instance type that takes the most addresses per node
 // (the worst case among the group's types). Call it on props as given;

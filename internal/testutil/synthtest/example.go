@@ -49,7 +49,7 @@ func AssertClean(t testing.TB, a *Assembly, root string) {
 	}
 	covered, open, _ := Split(a.NagFindings(), pending)
 	if len(covered) > 0 {
-		t.Logf("%d findings pending a room's fix:%s", len(covered), Report(covered))
+		t.Logf("%d findings pending a fix:%s", len(covered), Report(covered))
 	}
 	if len(open) > 0 {
 		t.Errorf("cdk-nag AwsSolutions: %d unsuppressed findings:%s", len(open), Report(open))

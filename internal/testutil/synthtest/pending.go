@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// Pending is a known finding awaiting a fix in a room (a construct
+// Pending is a known finding awaiting a fix by its owner (a construct
 // package): the checker still runs and reports it, and a test fails when it
 // no longer occurs, so the list only shrinks. It is not a suppression: the
 // finding is fixed, or suppressed at the resource with a reason, and its
@@ -20,8 +20,8 @@ type Pending struct {
 	// Where matches the construct path (cdk-nag) or "template/logicalId"
 	// (cfn-guard); '*' matches any run of characters.
 	Where string `json:"where"`
-	Room  string `json:"room"` // the room that owns the fix
-	Fix   string `json:"fix"`  // the proposed fix or suppression, with its reason
+	Owner string `json:"owner"` // the package that owns the fix
+	Fix   string `json:"fix"`   // the proposed fix or suppression, with its reason
 }
 
 // LoadPending reads the pending list for checker from path.
@@ -56,7 +56,7 @@ func (p Pending) String() string {
 	if p.Finding != "" {
 		f += "[" + p.Finding + "]"
 	}
-	return fmt.Sprintf("%s at %s (room %s): %s", f, p.Where, p.Room, p.Fix)
+	return fmt.Sprintf("%s at %s (owner %s): %s", f, p.Where, p.Owner, p.Fix)
 }
 
 // Glob matches s against pattern, where '*' matches any run of characters
