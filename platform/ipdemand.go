@@ -81,23 +81,6 @@ func (p Props) ipDemand() []network.AZDemand {
 // with an existing VPC or without node groups).
 func (p Props) IPDemand() []network.AZDemand { return p.withDefaults().Network.IPDemand }
 
-// IPCapacity reports, per AZ subnet, the addresses the node groups need at
-// max scale against what the subnet holds (with defaults applied). ok is
-// false with an existing VPC (its subnets' sizes are unknown), without
-// node groups, or when the subnet plan itself is invalid.
-func (p Props) IPCapacity() (report network.Report, ok bool) {
-	d := p.withDefaults()
-	if d.ExistingNetwork != nil || d.Network.IPDemand == nil {
-		return network.Report{}, false
-	}
-	plan, err := d.Network.Plan()
-	if err != nil {
-		return network.Report{}, false
-	}
-	report, _ = network.CheckIPCapacity(plan, *d.Network.CNI, d.Network.IPDemand)
-	return report, true
-}
-
 // capacityProblems re-homes the network's IP capacity problems on the node
 // group taking the most addresses, and names what fixes them.
 func (p Props) capacityProblems(lines []string) []error {

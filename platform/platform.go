@@ -110,10 +110,14 @@ func (p *Platform) ApplyChecks() {
 }
 
 // IPCapacity reports, per AZ subnet, the addresses the node groups need at
-// max scale against what the subnet holds; ok is false when the platform
-// does not plan the subnets (an existing VPC) or has no node groups.
+// max scale against what the subnet holds, as the network construct
+// checked it; ok is false when the platform does not plan the subnets (an
+// existing VPC) or has no node groups.
 func (p *Platform) IPCapacity() (network.Report, bool) {
-	return p.Props.IPCapacity()
+	if c := p.NetworkStack.Network.Capacity; c != nil {
+		return *c, true
+	}
+	return network.Report{}, false
 }
 
 func pinAvailabilityZones(scope constructs.Construct, p Props) {

@@ -74,6 +74,10 @@ type Network struct {
 	EndpointSecurityGroup awsec2.SecurityGroup
 	// Plan is the subnet plan the VPC was built from; nil when imported.
 	Plan *Plan
+	// Capacity is the IP capacity report at max scale (per AZ subnet:
+	// addresses needed against usable); nil without IPDemand or when
+	// imported.
+	Capacity *Report
 }
 
 // NewNetwork validates props and builds the VPC. It panics with every
@@ -212,6 +216,7 @@ func (n *Network) warn(p NetworkProps, plan Plan) {
 	}
 	if p.IPDemand != nil {
 		report, _ := CheckIPCapacity(plan, *p.CNI, p.IPDemand)
+		n.Capacity = &report
 		if w := report.Warnings(DefaultCapacityWarnPercent); len(w) > 0 {
 			warn(WarnIPCapacity, fmt.Sprintf("Subnets above %d%% full at max scale:\n%s", DefaultCapacityWarnPercent, strings.Join(w, "\n")))
 		}
