@@ -65,7 +65,7 @@ func prod() platform.Props {
 		Cluster: cluster.ClusterProps{ClusterName: jsii.String("shop-prod")},
 		NodeGroups: []nodegroup.NodeGroupSetProps{
 			{Name: jsii.String("system"), InstanceTypes: []string{"m6i.xlarge"}, MinSize: ptr.To(2), MaxSize: ptr.To(10)},
-			{Name: jsii.String("workers"), InstanceTypes: []string{"m6i.xlarge", "m6a.xlarge", "m7i.xlarge"},
+			{Name: jsii.String("workers"), InstanceTypes: []string{"m6i.xlarge", "m6a.xlarge", "m7i.xlarge", "m5.xlarge"},
 				CapacityType: ptr.To(nodegroup.Spot), MaxSize: ptr.To(20)},
 		},
 		Addons: &addon.AddonsProps{EFS: jsii.Bool(true)},

@@ -38,7 +38,8 @@ func ExampleMain(m *testing.M, build func(awscdk.App), checked **Assembly) {
 }
 
 // AssertClean fails t on any unsuppressed cdk-nag finding not pending in
-// <root>/.ci/pending.json, on any EKS rule-pack message, and on any
+// <root>/.ci/pending.json, on any EKS rule-pack message, on any Ballast
+// warning the app did not acknowledge, and on any
 // suppression whose reason docs/suppressions.md does not list. root is the
 // repository root relative to the test's package.
 func AssertClean(t testing.TB, a *Assembly, root string) {
@@ -56,6 +57,11 @@ func AssertClean(t testing.TB, a *Assembly, root string) {
 	}
 	for _, m := range a.Messages("BALLAST-EKS") {
 		t.Errorf("EKS rule pack: %s", m)
+	}
+	for _, m := range a.Messages("", "warning") {
+		if strings.Contains(m.Text, "[ack: ballast:") {
+			t.Errorf("unacknowledged departure from practice: %s", m)
+		}
 	}
 	doc, err := os.ReadFile(filepath.Join(root, "docs", "suppressions.md"))
 	if err != nil {
