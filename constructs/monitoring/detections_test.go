@@ -22,7 +22,6 @@ func auditEvent(user, verb, uri, group, resource string, code int, stage ...stri
 		`"responseStatus":{"metadata":{},"code":` + strconv.Itoa(code) + `},"requestReceivedTimestamp":"2026-11-30T10:00:00.000000Z","stageTimestamp":"2026-11-30T10:00:00.010000Z"}`
 }
 
-
 const rbac = "rbac.authorization.k8s.io"
 const admission = "admissionregistration.k8s.io"
 

@@ -135,7 +135,9 @@ func (p *patternParser) selector() ([]any, error) {
 	return steps, nil
 }
 
-func isWord(c byte) bool { return c == '_' || c == '-' || unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) }
+func isWord(c byte) bool {
+	return c == '_' || c == '-' || unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+}
 
 func (p *patternParser) operator() (string, error) {
 	for _, op := range []string{"!=", "<=", ">=", "=", "<", ">"} {

@@ -68,8 +68,8 @@ func alarmByName(t *testing.T, tmpl synthtest.Template, typ, name string) syntht
 // metricStat is one metric an alarm reads, as the template has it.
 type metricStat struct {
 	Namespace, Name, Stat string
-	Period               float64
-	Dims                 map[string]any
+	Period                float64
+	Dims                  map[string]any
 }
 
 // alarmMetrics returns the metrics an alarm reads (a plain metric alarm or
