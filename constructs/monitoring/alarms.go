@@ -2,6 +2,7 @@ package monitoring
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awscloudwatch"
@@ -170,13 +171,20 @@ func (m *Monitoring) metric(x Metric, minutes int) awscloudwatch.Metric {
 // ratio is scale * part / APIRequests; a missing part counts as 0 (EKS
 // publishes a counter only when it moved).
 func (m *Monitoring) ratio(label string, part Metric, minutes int, scale float64) awscloudwatch.IMetric {
+	expr := "FILL(part, 0) / total"
+	if scale != 1 {
+		expr = fmt.Sprintf("%g * %s", scale, expr)
+	}
 	return awscloudwatch.NewMathExpression(&awscloudwatch.MathExpressionProps{
-		Expression:   jsii.String(fmt.Sprintf("%g * FILL(part, 0) / total", scale)),
+		Expression:   jsii.String(expr),
 		UsingMetrics: &map[string]awscloudwatch.IMetric{"part": m.metric(part, minutes), "total": m.metric(APIRequests, minutes)},
 		Label:        jsii.String(label),
 		Period:       awscdk.Duration_Minutes(jsii.Number(minutes)),
 	})
 }
+
+// round drops binary noise (14.4 * 0.01 is 0.14400000000000002).
+func round(x float64) float64 { return math.Round(x*1e9) / 1e9 }
 
 func (m *Monitoring) name(id string) *string { return jsii.String(*m.p.ClusterName + "-" + id) }
 
@@ -189,7 +197,7 @@ func (m *Monitoring) add(a alarm) awscloudwatch.Alarm {
 		AlarmName:          m.name(a.id),
 		AlarmDescription:   jsii.String(*m.p.ClusterName + ": " + a.what + "."),
 		Metric:             a.metric,
-		Threshold:          jsii.Number(a.threshold),
+		Threshold:          jsii.Number(round(a.threshold)),
 		ComparisonOperator: cmp,
 		EvaluationPeriods:  jsii.Number(a.periods),
 		DatapointsToAlarm:  jsii.Number(a.periods),
