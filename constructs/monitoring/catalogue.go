@@ -43,8 +43,14 @@ const (
 // NamespaceEKS is where EKS publishes the vended control-plane metrics.
 const NamespaceEKS = "AWS/EKS"
 
-// DimensionCluster is the dimension of every vended metric.
+// DimensionCluster is the dimension of every vended metric. The user
+// guide's table does not name it; SourceDimension records it as seen on
+// published metrics.
 const DimensionCluster = "ClusterName"
+
+// SourceDimension records the ClusterName dimension of the AWS/EKS
+// vended metrics.
+const SourceDimension = "https://github.com/grafana/grafana-aws-sdk/pull/242"
 
 // Statistics as CloudWatch names them.
 const (
