@@ -361,6 +361,8 @@ func TestDeliberateDeparturesSynthesizeWithWarnings(t *testing.T) {
 			config.VarPublicAccessCIDRs, "0.0.0.0/0", config.VarAllowOpenEndpoint, "on"), "ballast:cluster-public-endpoint"},
 		{"prod deletion protection turned off (a teardown step)", vars(config.VarEnv, "prod", config.VarDeletionProtection, "off"),
 			"ballast:cluster-deletion-protection-off"},
+		{"GuardDuty detector, opted in (one per account and region)", vars(config.VarEnv, "prod", config.VarGuardDuty, "on"),
+			"ballast:monitoring-guardduty-detector"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.vars["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
