@@ -46,12 +46,12 @@ func (m *Monitoring) addDetection(d Detection, user string) {
 		// the detection ran.
 		DefaultValue: jsii.Number(0),
 	})
-	threshold, cmp := 0.0, awscloudwatch.ComparisonOperator_GREATER_THAN_THRESHOLD
+	threshold := 0.0 // any match is a finding, except refusals, which come in spikes
 	if d.ID == DetectUnauthorized.ID {
 		threshold = DefaultUnauthorizedPer5Min
 	}
 	m.add(alarm{id: AlarmDetectionPrefix + d.ID, what: "audit log: " + d.What + " (source: " + SourceDetectiveControls + ")",
-		metric: m.metric(metric, 5), threshold: threshold, cmp: cmp, periods: 1,
+		metric: m.metric(metric, 5), threshold: threshold, periods: 1,
 		missing: awscloudwatch.TreatMissingData_NOT_BREACHING})
 	awslogs.NewQueryDefinition(m.Construct, jsii.String(idQueryPrefix+d.ID), &awslogs.QueryDefinitionProps{
 		QueryDefinitionName: jsii.String("ballast/" + *m.p.ClusterName + "/" + d.ID),
