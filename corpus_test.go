@@ -261,6 +261,25 @@ var corpus = []badInput{
 	{"EFS CSI 1", vars(config.VarAddonEFS, "1"), config.VarAddonEFS, "must be on or off", ""},
 	{"CloudWatch yes", vars(config.VarAddonCloudWatch, "yes"), config.VarAddonCloudWatch, "must be on or off", ""},
 	{"CloudWatch enabled", vars(config.VarAddonCloudWatch, "enabled"), config.VarAddonCloudWatch, "must be on or off", ""},
+
+	// monitoring: alarms, topic, email, objectives, GuardDuty
+	{"monitoring yes", vars(config.VarMonitoring, "yes"), config.VarMonitoring, "must be on or off", ""},
+	{"alarm actions maybe", vars(config.VarAlarmActions, "maybe"), config.VarAlarmActions, "must be on or off", ""},
+	{"alarm actions with monitoring off", vars(config.VarMonitoring, "off", config.VarAlarmActions, "on"), config.VarAlarmActions, "has no effect with BALLAST_MONITORING=off", ""},
+	{"alarm topic is FIFO", vars(config.VarAlarmTopicARN, "arn:aws:sns:us-east-1:123456789012:alarms.fifo"), config.VarAlarmTopicARN, "not a standard SNS topic ARN", ""},
+	{"alarm topic is a name", vars(config.VarAlarmTopicARN, "alarms"), config.VarAlarmTopicARN, "not a standard SNS topic ARN", ""},
+	{"alarm topic is an SQS queue", vars(config.VarAlarmTopicARN, "arn:aws:sqs:us-east-1:123456789012:alarms"), config.VarAlarmTopicARN, "not a standard SNS topic ARN", ""},
+	{"alarm topic with monitoring off", vars(config.VarMonitoring, "off", config.VarAlarmTopicARN, "arn:aws:sns:us-east-1:123456789012:alarms"), config.VarAlarmTopicARN, "has no effect with BALLAST_MONITORING=off", ""},
+	{"alarm email without a domain", vars(config.VarAlarmEmail, "oncall@"), config.VarAlarmEmail, "not an email address", ""},
+	{"alarm email is a name", vars(config.VarAlarmEmail, "oncall"), config.VarAlarmEmail, "not an email address", ""},
+	{"availability 100", vars(config.VarAvailabilitySLO, "100"), config.VarAvailabilitySLO, "100 is out of range (from 90 to 99.99)", ""},
+	{"availability as a fraction", vars(config.VarAvailabilitySLO, "0.99"), config.VarAvailabilitySLO, "0.99 is out of range", ""},
+	{"availability with a percent sign", vars(config.VarAvailabilitySLO, "99%"), config.VarAvailabilitySLO, "must be a number", ""},
+	{"latency zero", vars(config.VarLatencySLO, "0"), config.VarLatencySLO, "0 is out of range (above 0 to 60)", ""},
+	{"latency with a unit", vars(config.VarLatencySLO, "1s"), config.VarLatencySLO, "must be a number", ""},
+	{"latency of two minutes", vars(config.VarLatencySLO, "120"), config.VarLatencySLO, "120 is out of range", ""},
+	{"GuardDuty enabled", vars(config.VarGuardDuty, "enabled"), config.VarGuardDuty, "must be on or off", ""},
+	{"GuardDuty with monitoring off", vars(config.VarMonitoring, "off", config.VarGuardDuty, "on"), config.VarGuardDuty, "has no effect with BALLAST_MONITORING=off", ""},
 }
 
 func vars(kv ...string) map[string]string {
@@ -342,6 +361,8 @@ func TestDeliberateDeparturesSynthesizeWithWarnings(t *testing.T) {
 			config.VarPublicAccessCIDRs, "0.0.0.0/0", config.VarAllowOpenEndpoint, "on"), "ballast:cluster-public-endpoint"},
 		{"prod deletion protection turned off (a teardown step)", vars(config.VarEnv, "prod", config.VarDeletionProtection, "off"),
 			"ballast:cluster-deletion-protection-off"},
+		{"GuardDuty detector, opted in (one per account and region)", vars(config.VarEnv, "prod", config.VarGuardDuty, "on"),
+			"ballast:monitoring-guardduty-detector"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.vars["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"

@@ -72,6 +72,11 @@ var fieldVars = []struct{ path, name string }{
 	{"addons.kubeProxy.mode", VarKubeProxyMode},
 	{"addons.efs", VarAddonEFS},
 	{"addons.cloudWatchObservability", VarAddonCloudWatch},
+
+	{"monitoring.topicArn", VarAlarmTopicARN},
+	{"monitoring.email", VarAlarmEmail},
+	{"monitoring.availabilityPercent", VarAvailabilitySLO},
+	{"monitoring.latencySeconds", VarLatencySLO},
 }
 
 // varOf returns the variable a problem's field path comes from, and the

@@ -16,6 +16,7 @@ var ignoredBy = []struct {
 			VarNodeReleaseVersion, VarNodeDiskSizeGiB, VarNodeMetadataHopLimit, VarWorkersEnabled, VarKubeProxyMode, VarCoreDNSReplicas}},
 	{VarWorkersEnabled + "=off", func(c *Config) bool { return !c.WorkersEnabled && c.Compute != cluster.ComputeAuto },
 		[]string{VarWorkersInstanceTypes, VarWorkersCapacityType, VarWorkersMinSize, VarWorkersDesiredSize, VarWorkersMaxSize}},
+	{VarMonitoring + "=off", func(c *Config) bool { return !c.Monitoring }, monitoringVarsIgnoredWhenOff},
 }
 
 // validateIgnored rejects explicitly set variables the active mode ignores.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/checks"
+	"github.com/ballast-eks/ballast/constructs/monitoring"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/stacks"
 )
@@ -28,6 +29,9 @@ type Platform struct {
 	NetworkStack *stacks.NetworkStack
 	StorageStack *stacks.StorageStack
 	ClusterStack *stacks.ClusterStack
+	// Monitoring watches the cluster (in the cluster stack); nil without
+	// Props.Monitoring.
+	Monitoring *monitoring.Monitoring
 	// Props are the props the platform was built from, defaults applied.
 	Props Props
 
@@ -75,6 +79,7 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	p.StorageStack.AddStackDependency(p.NetworkStack.Stack, jsii.String("the platform deploys network, then storage, then cluster"))
 	p.ClusterStack = stacks.NewClusterStack(scope, d.StackName(PartCluster), d.clusterStackProps(p))
 	grantFileSystemToEFSDriver(p)
+	addMonitoring(p)
 	for _, s := range p.Stacks() {
 		d.tag(s)
 		d.acknowledge(s)

@@ -3,6 +3,7 @@ package platform
 import (
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/monitoring"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 	"github.com/ballast-eks/ballast/constructs/storage"
@@ -56,6 +57,11 @@ type Props struct {
 	// platform. Its VpcCni is the one vpc-cni setting the network's IP
 	// capacity check also counts with. Must be nil with EKS Auto Mode.
 	Addons *addon.AddonsProps
+	// Monitoring, when non-nil, watches the cluster from the cluster stack
+	// (alarms, audit-log detections, dashboard, alarm topic). Its
+	// ClusterName, LogGroup, BreakGlassRole and ScalingTier are wired by
+	// the platform. Default: none.
+	Monitoring *monitoring.MonitoringProps
 }
 
 // StorageProps configures the storage stack. Keys, VPC and subnets are
