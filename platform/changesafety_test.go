@@ -130,3 +130,27 @@ func TestSafeVariablesDoNotReplace(t *testing.T) {
 		})
 	}
 }
+
+// TestRetainedOnReplacementToo: a resource kept when deleted from the
+// template is kept when replaced as well, in every profile, so a
+// replacement never deletes what a deletion would keep.
+func TestRetainedOnReplacementToo(t *testing.T) {
+	retained := 0
+	for _, p := range config.Profiles {
+		for name, tmpl := range synthed[p] {
+			for id, r := range tmpl["Resources"].(map[string]any) {
+				rm := r.(map[string]any)
+				if rm["DeletionPolicy"] != "Retain" {
+					continue
+				}
+				retained++
+				if rm["UpdateReplacePolicy"] != "Retain" {
+					t.Errorf("%s/%s (%v): DeletionPolicy Retain, UpdateReplacePolicy %v", name, id, rm["Type"], rm["UpdateReplacePolicy"])
+				}
+			}
+		}
+	}
+	if retained < 20 {
+		t.Errorf("only %d retained resources: the test reads the synthesized platforms", retained)
+	}
+}
