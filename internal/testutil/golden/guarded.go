@@ -83,7 +83,11 @@ func checkKnownTypes(t testing.TB, name string, tmpl map[string]any) {
 func (s *set) assert(t testing.TB, name string) {
 	t.Helper()
 	path := s.path(name)
-	if err := s.readErr[name]; err != nil && !(*update && errors.Is(err, fs.ErrNotExist)) {
+	switch err := s.readErr[name]; {
+	case err == nil, *update && errors.Is(err, fs.ErrNotExist):
+	case *update:
+		t.Fatalf("golden %s: %v (the guard cannot compare with it: delete it to write a new snapshot)", path, err)
+	default:
 		t.Fatalf("golden %s: %v (run `go test -update` and review the new file)", path, err)
 	}
 	if rejected := s.rejected[name]; len(rejected) > 0 {
