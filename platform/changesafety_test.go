@@ -13,6 +13,17 @@ import (
 // synthProd synthesizes the prod reference app with env set.
 func synthProd(t *testing.T, env map[string]string) map[string]guard.Template {
 	t.Helper()
+	out := map[string]guard.Template{}
+	for _, s := range synthProdAssembly(t, env).Stacks {
+		out[s.ID] = s.Template
+	}
+	return out
+}
+
+// synthProdAssembly synthesizes the prod reference app with env set into a
+// cloud assembly.
+func synthProdAssembly(t *testing.T, env map[string]string) *synthtest.Assembly {
+	t.Helper()
 	cfg, err := config.Load(func(name string) (string, bool) {
 		if name == config.VarEnv {
 			return "prod", true
@@ -26,11 +37,7 @@ func synthProd(t *testing.T, env map[string]string) map[string]guard.Template {
 	app := synthtest.NewApp()
 	synthtest.KeepSynthQuiet(app)
 	newPlatform(app, cfg)
-	out := map[string]guard.Template{}
-	for _, s := range synthtest.MustSynth(app).Stacks {
-		out[s.ID] = s.Template
-	}
-	return out
+	return synthtest.MustSynth(app)
 }
 
 // byoVPC brings its own VPC (without the shared file system, which this

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -383,3 +384,33 @@ type recorder struct {
 func (r *recorder) Helper()                           {}
 func (r *recorder) Errorf(format string, args ...any) { r.msg += fmt.Sprintf(format, args...) + "\n" }
 func (r *recorder) Fatalf(format string, args ...any) { r.msg += fmt.Sprintf(format, args...) + "\n" }
+
+// TestGuardCommandOnCloudAssemblies runs the guard command on real cloud
+// assemblies of the prod platform: another system instance type exits 1,
+// naming the node groups' construct paths; a bigger max size exits 0.
+func TestGuardCommandOnCloudAssemblies(t *testing.T) {
+	base := nagAssemblies[config.ProfileProd].Dir
+	bin := filepath.Join(t.TempDir(), "guard")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/guard").CombinedOutput(); err != nil {
+		t.Fatalf("building the guard: %v\n%s", err, out)
+	}
+	for _, c := range []struct {
+		env  map[string]string
+		code int
+		want string
+	}{
+		{map[string]string{config.VarNodeInstanceTypes: "m6i.2xlarge"}, 1, "construct /ballast-prod-cluster/NodeGroup-system/AZ0/Resource"},
+		{map[string]string{config.VarNodeMaxSize: "20"}, 0, "3 update; 0 allowed; safe"},
+	} {
+		out, err := exec.Command(bin, base, synthProdAssembly(t, c.env).Dir).Output()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != c.code || !strings.Contains(string(out), c.want) {
+			t.Errorf("%v: exit %d, want %d with %q:\n%s", c.env, code, c.code, c.want, out)
+		}
+	}
+}

@@ -33,7 +33,7 @@ func assembly(t *testing.T, edit func(props map[string]any)) string {
 		writeJSON(t, filepath.Join(dir, name+".template.json"), tmpl)
 		artifacts[name] = map[string]any{"type": "aws:cloudformation:stack",
 			"properties": map[string]any{"templateFile": name + ".template.json", "stackName": name},
-			"metadata":   map[string]any{"/" + name + "/NodeGroup/system/AZ0/Resource": []any{map[string]any{"type": "aws:cdk:logicalId", "data": "NodeGroupsystemAZ0CE27E79B"}}}}
+			"metadata":   map[string]any{"/" + name + "/NodeGroup-system/AZ0/Resource": []any{map[string]any{"type": "aws:cdk:logicalId", "data": "NodeGroupsystemAZ0CE27E79B"}}}}
 	}
 	writeJSON(t, filepath.Join(dir, "manifest.json"), map[string]any{"version": "48.0.0", "artifacts": artifacts})
 	return dir
@@ -63,7 +63,7 @@ func TestInstanceTypeChangeExits1(t *testing.T) {
 	}
 	for _, want := range []string{
 		"replace     ballast-prod-cluster/NodeGroupsystemAZ0CE27E79B (AWS::EKS::Nodegroup, stateful)  REJECTED\n" +
-			"            construct /ballast-prod-cluster/NodeGroup/system/AZ0/Resource\n" +
+			"            construct /ballast-prod-cluster/NodeGroup-system/AZ0/Resource\n" +
 			"            /properties/InstanceTypes/0: was \"m6i.xlarge\", now \"m6i.2xlarge\"\n",
 		"ballast-prod-cluster/NodeGroupsystemAZ1B0E3D499", "ballast-prod-cluster/NodeGroupsystemAZ2350F9FD1",
 		"3 replace; 0 allowed; UNSAFE: 3 stateful replacement(s) or deletion(s) not allowed",
