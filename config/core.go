@@ -29,7 +29,7 @@ var coreVars = []Var{
 			return "us-east-1"
 		},
 		func(c *Config, raw string) error { c.Region = raw; return nil }},
-	{VarClusterName, "EKS cluster name. Create-only: changing it replaces the cluster.", "1-100 characters: letters, digits, '-' and '_', starting with a letter or digit",
+	{VarClusterName, "EKS cluster name.", "1-100 characters: letters, digits, '-' and '_', starting with a letter or digit",
 		func(p Profile, _ *Config, _ Lookup) string { return "ballast-" + string(p) },
 		func(c *Config, raw string) error { c.ClusterName = raw; return nil }},
 	{VarTags, "Extra tags on every resource.", "comma-separated key=value pairs",

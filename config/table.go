@@ -35,10 +35,18 @@ func MarkdownTable() string {
 			}
 			cells = append(cells, d)
 		}
-		cells = append(cells, esc(v.Meaning), esc(v.Accepted))
+		cells = append(cells, esc(withReplacing(v)), esc(v.Accepted))
 		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	return b.String()
+}
+
+// withReplacing is the variable's meaning, with what changing it replaces.
+func withReplacing(v Var) string {
+	if r, ok := Replacing[v.Name]; ok {
+		return v.Meaning + " " + r
+	}
+	return v.Meaning
 }
 
 func esc(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

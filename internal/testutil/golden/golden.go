@@ -13,10 +13,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
+	"maps"
 	"regexp"
+	"slices"
 	"testing"
+
+	"github.com/ballast-eks/ballast/guard"
 )
 
 var update = flag.Bool("update", false, "rewrite golden snapshot files in testdata/")
@@ -91,48 +93,36 @@ func maskHashes(v any) any {
 
 // Assert compares the normalized template with testdata/<name>.golden.json,
 // or rewrites that file when -update is set. A mismatch fails t with the
-// differing paths, resource by resource.
-func Assert(t testing.TB, name string, template map[string]any) {
+// differing paths, resource by resource. The guard compares the template
+// with the snapshot first: a replacement or deletion of a stateful resource
+// fails t, and -update refuses to write it, unless an allowance names the
+// stack, the logical ID and a reason.
+func Assert(t testing.TB, name string, template map[string]any, allow ...guard.Allowance) {
 	t.Helper()
-	AssertIn(t, "testdata", name, template)
+	AssertIn(t, "testdata", name, template, allow...)
 }
 
 // AssertAll asserts every template of an app, by stack name, each as a
-// subtest.
-func AssertAll[T ~map[string]any](t *testing.T, templates map[string]T) {
+// subtest. The guard compares them with their snapshots together, so a
+// reference into a replaced resource of another stack counts; an
+// allowance that matches no rejected change fails t (remove it once the
+// snapshots hold the change).
+func AssertAll[T ~map[string]any](t *testing.T, templates map[string]T, allow ...guard.Allowance) {
 	t.Helper()
+	plain := map[string]map[string]any{}
 	for name, tmpl := range templates {
-		t.Run(name, func(t *testing.T) { Assert(t, name, tmpl) })
+		plain[name] = tmpl
+	}
+	s := newSet(t, "testdata", plain, allow)
+	for _, name := range slices.Sorted(maps.Keys(plain)) {
+		t.Run(name, func(t *testing.T) { s.assert(t, name) })
 	}
 }
 
 // AssertIn is Assert with an explicit directory.
-func AssertIn(t testing.TB, dir, name string, template map[string]any) {
+func AssertIn(t testing.TB, dir, name string, template map[string]any, allow ...guard.Allowance) {
 	t.Helper()
-	path := filepath.Join(dir, name+".golden.json")
-	got := Normalize(template)
-	if *update {
-		b, _ := json.MarshalIndent(got, "", "  ")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (run `go test -update` and review the new file)", path, err)
-	}
-	var want map[string]any
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatalf("golden %s: %v", path, err)
-	}
-	if diffs := Diff(want, deepCopy(got).(map[string]any)); len(diffs) > 0 {
-		t.Errorf("template %s differs from %s (%d differences; review, then `go test -update`):\n%s",
-			name, path, len(diffs), format(diffs, 40))
-	}
+	newSet(t, dir, map[string]map[string]any{name: template}, allow).assert(t, name)
 }
 
 func format(diffs []string, max int) string {

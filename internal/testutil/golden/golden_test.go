@@ -93,5 +93,6 @@ type fakeT struct {
 func (f *fakeT) Helper() {}
 func (f *fakeT) Errorf(format string, args ...any) {
 	f.failed = true
-	f.msg = fmt.Sprintf(format, args...)
+	f.msg += fmt.Sprintf(format, args...) + "\n"
 }
+func (f *fakeT) Fatalf(format string, args ...any) { f.Errorf(format, args...) }

@@ -10,24 +10,13 @@ import (
 	"slices"
 	"sort"
 	"testing"
+
+	"github.com/ballast-eks/ballast/guard"
 )
 
 // StatefulTypes are the resource types whose loss loses data or makes it
-// unreadable (a deleted KMS key destroys everything it encrypts).
-var StatefulTypes = []string{
-	"AWS::KMS::Key",
-	"AWS::EFS::FileSystem",
-	"AWS::S3::Bucket",
-	"AWS::Backup::BackupVault",
-	"AWS::Logs::LogGroup",
-	"AWS::EC2::Volume",
-	"AWS::DynamoDB::Table",
-	"AWS::DynamoDB::GlobalTable",
-	"AWS::RDS::DBCluster",
-	"AWS::RDS::DBInstance",
-	"AWS::SecretsManager::Secret",
-	"AWS::ECR::Repository",
-}
+// unreadable: the guard's data types.
+var StatefulTypes = guard.DataTypes
 
 const policyRetain = "Retain"
 

@@ -1,0 +1,4 @@
+types: dict[str, str] = {
+    "AWS::EKS::Cluster": "dddd",
+    "AWS::EKS::Capability": "eeee",
+}
