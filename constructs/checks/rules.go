@@ -74,16 +74,32 @@ func (c *EKSChecks) checkEndpoint(cl *resource) {
 }
 
 // nodegroupsOf returns the node groups of cluster cl.
-func nodegroupsOf(m *model, cl *resource) []*resource {
-	name := cl.props["Name"]
+func nodegroupsOf(m *model, cl *resource) []*resource { return attachedTo(m, cl, typeNodegroup) }
+
+// attachedTo returns the resources of type typ whose ClusterName is cl's
+// reference or its literal name.
+func attachedTo(m *model, cl *resource, typ string) []*resource {
 	var out []*resource
-	for _, ng := range m.byType(typeNodegroup) {
-		cn := ng.props["ClusterName"]
-		if m.ref(cn, typeCluster) == cl || (str(name) != "" && str(cn) == str(name)) {
-			out = append(out, ng)
+	for _, r := range m.byType(typ) {
+		if clusterOf(m, r) == cl {
+			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// clusterOf returns the cluster of the app r's ClusterName names, or nil.
+func clusterOf(m *model, r *resource) *resource {
+	cn := r.props["ClusterName"]
+	if cl := m.ref(cn, typeCluster); cl != nil {
+		return cl
+	}
+	for _, cl := range m.byType(typeCluster) {
+		if name := str(cl.props["Name"]); name != "" && str(cn) == name {
+			return cl
+		}
+	}
+	return nil
 }
 
 func (c *EKSChecks) checkAZs(m *model, cl *resource) {
@@ -117,6 +133,9 @@ func (c *EKSChecks) checkNodegroup(m *model, ng *resource) {
 			"use an AL2023 (AL2023_x86_64_STANDARD, AL2023_ARM_64_STANDARD, ...) or Bottlerocket AMI type; AL2 reached end of support")
 	}
 	c.checkSubnets(m, ng)
+	c.checkEgress(m, ng)
+	c.checkEndpointVpc(m, ng)
+	c.checkZoneLabels(m, ng)
 	lt := c.launchTemplateOf(m, ng)
 	if lt == nil {
 		return
