@@ -1,10 +1,14 @@
 package checks
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/netip"
 	"slices"
 	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
 )
 
 func (c *EKSChecks) checkCluster(m *model, cl *resource) {
@@ -89,17 +93,39 @@ func attachedTo(m *model, cl *resource, typ string) []*resource {
 }
 
 // clusterOf returns the cluster of the app r's ClusterName names, or nil.
+// A construct library's cluster-name attribute is its own token, so the
+// value is also compared resolved ({"Ref": ...}), preferring a cluster of
+// r's stack (several platforms share logical IDs).
 func clusterOf(m *model, r *resource) *resource {
 	cn := r.props["ClusterName"]
 	if cl := m.ref(cn, typeCluster); cl != nil {
 		return cl
 	}
+	var resolved string
+	if isToken(cn) {
+		resolved = resolveJSON(r.node, cn)
+	}
+	var found *resource
 	for _, cl := range m.byType(typeCluster) {
-		if name := str(cl.props["Name"]); name != "" && str(cn) == name {
-			return cl
+		name := str(cl.props["Name"])
+		byName := name != "" && str(cn) == name
+		byRef := resolved != "" && resolved == resolveJSON(cl.node, cl.node.Ref())
+		if (byName || byRef) && (found == nil || sameStack(cl, r)) {
+			found = cl
 		}
 	}
-	return nil
+	return found
+}
+
+func sameStack(a, b *resource) bool {
+	return *awscdk.Stack_Of(a.node).Node().Path() == *awscdk.Stack_Of(b.node).Node().Path()
+}
+
+// resolveJSON resolves v in scope's stack, as JSON ("" if it fails).
+func resolveJSON(scope constructs.IConstruct, v any) string {
+	defer func() { _ = recover() }()
+	b, _ := json.Marshal(awscdk.Stack_Of(scope).Resolve(v))
+	return string(b)
 }
 
 func (c *EKSChecks) checkAZs(m *model, cl *resource) {

@@ -44,9 +44,15 @@ func build(app awscdk.App) {
 	})
 	eks.GrantNamespaceEdit("PaymentsTeam", teamRole, "payments", "payments-batch")
 	// The rule pack cannot see inside an imported subnet; these are the
-	// network team's private subnets, which is what it would check.
-	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String(checks.RulePrivateSubnets+"-unverified"),
-		jsii.String("the network team's private subnets, imported by ID"))
+	// network team's private subnets of this VPC, with a NAT route per AZ,
+	// which is what it would check.
+	for rule, reason := range map[string]string{
+		checks.RulePrivateSubnets:     "the network team's private subnets, imported by ID",
+		checks.RuleNodeEgress:         "the network team routes its private subnets through a NAT gateway per AZ",
+		checks.RulePrivateEndpointVpc: "cluster and nodes use subnets of the one imported VPC",
+	} {
+		awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String(rule+"-unverified"), jsii.String(reason))
+	}
 	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:clusterMustManuallyTagSubnet"),
 		jsii.String("the network team tags its subnets for load balancers (see README)"))
 	// One call each: the cluster sets version and node role, and orders the
