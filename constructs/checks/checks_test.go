@@ -46,6 +46,7 @@ type spec struct {
 	endpoints        bool     // the private-cluster VPC endpoints
 	otherVPC         bool     // node groups in a second VPC
 	zoneLabel        string   // "match" or "wrong": a topology.kubernetes.io/zone label
+	lazyClusterName  bool     // node groups and add-ons name the cluster through a token of their own, as awseksv2's ClusterName() does
 }
 
 // cases maps a stack name to its spec, the rules expected to fire as
@@ -91,6 +92,22 @@ var cases = map[string]struct {
 	"zone-label-wrong":      {spec{zoneLabel: "wrong"}, []string{checks.RuleZoneLabel}, nil},
 	"zone-label":            {spec{zoneLabel: "match"}, nil, nil},
 	"addon-unordered":       {spec{addons: []string{"coredns", "kube-proxy"}, addonsUnordered: true}, nil, []string{checks.RuleAddonOrder}},
+	"no-addons-l2-name":     {spec{bootstrapOff: true, lazyClusterName: true}, []string{checks.RuleCoreAddons}, nil},
+	"core-addons-l2-name":   {spec{bootstrapOff: true, lazyClusterName: true, addons: []string{"vpc-cni", "kube-proxy", "coredns"}}, nil, nil},
+}
+
+// refProducer is a lazy value resolving to a reference: a token string of
+// its own that resolves like the reference.
+type refProducer struct{ ref *string }
+
+func (p *refProducer) Produce() *string { return p.ref }
+
+// clusterName returns how node groups and add-ons name the cluster.
+func clusterName(cluster awseks.CfnCluster, s spec) *string {
+	if s.lazyClusterName {
+		return awscdk.Lazy_String(&refProducer{cluster.Ref()}, nil)
+	}
+	return cluster.Ref()
 }
 
 var assembly *synthtest.Assembly
@@ -141,7 +158,7 @@ func build(stack awscdk.Stack, s spec) {
 	var ngs []awseks.CfnNodegroup
 	for i, az := range azs {
 		ng := &awseks.CfnNodegroupProps{
-			ClusterName: cluster.Ref(), NodeRole: jsii.String("arn:aws:iam::111122223333:role/node"),
+			ClusterName: clusterName(cluster, s), NodeRole: jsii.String("arn:aws:iam::111122223333:role/node"),
 			Subnets: anys(subnetIDs(nodeVpc, s, i)), AmiType: jsii.String(or(s.amiType, "AL2023_x86_64_STANDARD")),
 			Labels: zoneLabels(s, i),
 		}
@@ -208,7 +225,7 @@ func addAddons(stack awscdk.Stack, cluster awseks.CfnCluster, ngs []awseks.CfnNo
 	scope := constructs.NewConstruct(stack, jsii.String("Addons"))
 	role := jsii.String("arn:aws:iam::111122223333:role/pods")
 	for _, name := range s.addons {
-		props := &awseks.CfnAddonProps{AddonName: jsii.String(name), ClusterName: cluster.Ref()}
+		props := &awseks.CfnAddonProps{AddonName: jsii.String(name), ClusterName: clusterName(cluster, s)}
 		switch {
 		case name == "kube-proxy":
 			props.AddonVersion = jsii.String(or(s.kubeProxyVersion, "v1.33.10-eksbuild.13"))
