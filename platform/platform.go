@@ -75,6 +75,7 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	p.StorageStack.AddStackDependency(p.NetworkStack.Stack, jsii.String("the platform deploys network, then storage, then cluster"))
 	p.ClusterStack = stacks.NewClusterStack(scope, d.StackName(PartCluster), d.clusterStackProps(p))
 	grantFileSystemToEFSDriver(p)
+	protectStacks(p)
 	for _, s := range p.Stacks() {
 		d.tag(s)
 		d.acknowledge(s)
@@ -203,6 +204,7 @@ func (p Props) clusterStackProps(pl *Platform) *stacks.ClusterStackProps {
 	c := p.Cluster
 	c.Vpc, c.SecretsKey, c.LogsKey = net.Vpc, keys.Secrets, keys.Logs
 	c.ControlPlaneSubnets = net.ControlPlaneSubnets
+	c.ControlPlaneEgressCIDRs = controlPlaneEgress(c.ControlPlaneEgressCIDRs, net, p.ExistingNetwork)
 	if p.autoMode() {
 		c.ControlPlaneSubnets = net.PrivateSubnets
 	}

@@ -48,7 +48,9 @@ func TestMain(m *testing.M) {
 		p.RemovalPolicy = ptr.To(awscdk.RemovalPolicy_DESTROY)
 		p.ScalingTier = ptr.To(cluster.TierXL)
 		p.BreakGlassPrincipals = []string{"arn:aws:iam::123456789012:role/OnCall", "arn:aws:iam::123456789012:user/alice", "arn:aws:iam::210987654321:root"}
+		p.ControlPlaneEgressCIDRs = []string{"10.0.0.0/16", "100.64.0.0/16"}
 	})
+	newImportedVpcStack(app)
 	newTestStack(app, "NoBreakGlass", func(p *cluster.ClusterProps) {
 		p.BreakGlass, p.AdminRoleARNs = ptr.To(false), []string{adminRole}
 	})
