@@ -56,5 +56,6 @@ func withDefaults(p NodeGroupSetProps) NodeGroupSetProps {
 	defaults.Set(&out.DetailedMonitoring, false)
 	defaults.Set(&out.MaxUnavailablePercentage, DefaultMaxUnavailablePercentage)
 	defaults.Set(&out.ForceUpdate, false)
-	return out
+	defaults.Set(&out.AcceleratorTaint, true)
+	return withAcceleratorTaint(out)
 }

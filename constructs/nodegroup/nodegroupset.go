@@ -85,9 +85,12 @@ func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSet
 // amiType maps the AMI family and the instance types' architecture to the
 // EKS AMI type.
 func amiType(p NodeGroupSetProps) awseksv2.NodegroupAmiType {
-	arm := false
-	if s, err := ec2types.Lookup(p.InstanceTypes[0]); err == nil {
-		arm = s.Arch == ec2types.ARM64
+	arm, acc := false, ec2types.Accelerator("")
+	if s, err := p.lookup(p.InstanceTypes[0]); err == nil {
+		arm, acc = s.Arch == ec2types.ARM64, s.Accelerator
+	}
+	if ami, ok := acceleratedAMI(*p.AMIFamily, acc, arm); ok {
+		return ami
 	}
 	switch {
 	case *p.AMIFamily == Bottlerocket && arm:
@@ -111,6 +114,9 @@ func instanceTypes(types []string) *[]awsec2.InstanceType {
 
 func labels(p NodeGroupSetProps, az string) *map[string]*string {
 	out := map[string]*string{GroupLabel: p.Name, ZoneLabel: jsii.String(az)}
+	if acc := p.Accelerator(); acc != "" {
+		out[AcceleratorLabel] = jsii.String(acc)
+	}
 	for _, k := range slices.Sorted(maps.Keys(p.Labels)) {
 		out[k] = jsii.String(p.Labels[k])
 	}

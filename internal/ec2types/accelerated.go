@@ -1,5 +1,7 @@
 package ec2types
 
+import "slices"
+
 // Accelerator is the kind of accelerator an instance type carries.
 type Accelerator string
 
@@ -72,6 +74,19 @@ func AcceleratedFamilies() []string {
 	var out []string
 	for _, r := range acceleratedRows {
 		if f := familyOf(r.typ); len(out) == 0 || out[len(out)-1] != f {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// GeneralFamilies lists the families that are not accelerated, in table
+// order.
+func GeneralFamilies() []string {
+	acc := AcceleratedFamilies()
+	var out []string
+	for _, f := range Families() {
+		if !slices.Contains(acc, f) {
 			out = append(out, f)
 		}
 	}
