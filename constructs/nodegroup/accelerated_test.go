@@ -83,3 +83,13 @@ func TestAcceleratorDefaults(t *testing.T) {
 		t.Errorf("plain group: taints %v, accelerator %q", plain.Taints, plain.Accelerator())
 	}
 }
+
+func TestValidateRepair(t *testing.T) {
+	p := valid()
+	p.RepairMaxUnhealthyPercentage, p.RepairMaxParallel = ptr.To(0), ptr.To(MaxNodesPerGroup+1)
+	wanterr.Check(t, p.Validate(), []string{"repairMaxUnhealthyPercentage: a percentage from 1 to 100, got 0",
+		"repairMaxParallel: from 1 to"})
+	if d := withDefaults(NodeGroupSetProps{}); *d.RepairMaxUnhealthyPercentage != DefaultRepairMaxUnhealthyPercentage || *d.RepairMaxParallel != DefaultRepairMaxParallel {
+		t.Errorf("repair defaults %d, %d", *d.RepairMaxUnhealthyPercentage, *d.RepairMaxParallel)
+	}
+}

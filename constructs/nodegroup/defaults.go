@@ -57,5 +57,7 @@ func withDefaults(p NodeGroupSetProps) NodeGroupSetProps {
 	defaults.Set(&out.MaxUnavailablePercentage, DefaultMaxUnavailablePercentage)
 	defaults.Set(&out.ForceUpdate, false)
 	defaults.Set(&out.AcceleratorTaint, true)
+	defaults.Set(&out.RepairMaxUnhealthyPercentage, DefaultRepairMaxUnhealthyPercentage)
+	defaults.Set(&out.RepairMaxParallel, DefaultRepairMaxParallel)
 	return withAcceleratorTaint(out)
 }

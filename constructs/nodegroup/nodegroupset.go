@@ -74,7 +74,9 @@ func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSet
 	})
 	// The L2 has no version property. Every node group follows the
 	// cluster's version, so bumping it in code rolls the nodes.
-	ng.Node().DefaultChild().(awseksv2.CfnNodegroup).SetVersion(p.KubernetesVersion)
+	cfn := ng.Node().DefaultChild().(awseksv2.CfnNodegroup)
+	cfn.SetVersion(p.KubernetesVersion)
+	setNodeRepairConfig(cfn, p)
 	// Control plane first: the nodes upgrade after the cluster. (The
 	// cluster name reference implies it; this states it, on the
 	// AWS::EKS::Cluster only, not on every resource under the L2.)

@@ -121,4 +121,11 @@ type NodeGroupSetProps struct {
 	// accelerator's (AL2023 or Bottlerocket NVIDIA, AL2023 Neuron).
 	// Default: true.
 	AcceleratorTaint *bool
+	// RepairMaxUnhealthyPercentage stops node auto repair in a group once
+	// this share of its nodes is unhealthy (1 to 100).
+	// Default: DefaultRepairMaxUnhealthyPercentage.
+	RepairMaxUnhealthyPercentage *int
+	// RepairMaxParallel is how many nodes of a group auto repair replaces
+	// at once. Default: DefaultRepairMaxParallel.
+	RepairMaxParallel *int
 }

@@ -72,6 +72,7 @@ func (p NodeGroupSetProps) settings() []error {
 	errs = append(errs, p.validateInstanceTypes()...)
 	errs = append(errs, p.validateAMI()...)
 	errs = append(errs, p.validateSizes()...)
+	errs = append(errs, p.validateRepair()...)
 	errs = append(errs, validateLabels(p.Labels)...)
 	errs = append(errs, validateTaints(p.Taints)...)
 	return append(errs, p.validateLaunchTemplate()...)
