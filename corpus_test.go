@@ -261,6 +261,9 @@ var corpus = []badInput{
 	{"EFS CSI 1", vars(config.VarAddonEFS, "1"), config.VarAddonEFS, "must be on or off", ""},
 	{"CloudWatch yes", vars(config.VarAddonCloudWatch, "yes"), config.VarAddonCloudWatch, "must be on or off", ""},
 	{"CloudWatch enabled", vars(config.VarAddonCloudWatch, "enabled"), config.VarAddonCloudWatch, "must be on or off", ""},
+	// accelerated node groups
+	{"workers mix GPU and plain types", vars(config.VarWorkersEnabled, "true", config.VarWorkersCapacityType, "on-demand",
+		config.VarWorkersInstanceTypes, "g5.xlarge,m6i.xlarge"), config.VarWorkersInstanceTypes, "mixes accelerators none and nvidia", ""},
 }
 
 func vars(kv ...string) map[string]string {

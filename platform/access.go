@@ -45,7 +45,7 @@ func breakGlassWho(arns []string, account string) string {
 		if account == "" {
 			account = "the deploying account"
 		}
-		return "IAM principals of " + account + " whose policies allow it, with MFA (IAM Identity Center sessions carry no MFA: list their permission-set role ARNs as break-glass principals)"
+		return "IAM principals of " + account + " whose policies allow it, with MFA (IAM Identity Center sign-ins carry no MFA context: list their permission-set role ARNs as break-glass principals)"
 	}
 	var who []string
 	for _, arn := range arns {
@@ -62,5 +62,5 @@ func endpointHow(c cluster.ClusterProps) string {
 	if *c.EndpointAccess == cluster.EndpointPublicAndPrivate {
 		return "public from " + strings.Join(c.PublicAccessCIDRs, ", ") + ", and private inside the VPC"
 	}
-	return "private: reachable only from inside the VPC (or networks routed to it: VPN, Direct Connect, peering, an SSM session on a node or bastion)"
+	return "private: reachable only from inside the VPC (or networks routed to it: VPN, Direct Connect, peering, SSM Session Manager on a node or bastion)"
 }

@@ -247,7 +247,7 @@ func TestAdminAccess(t *testing.T) {
 		}
 		want := map[string]bool{
 			"arn:aws:iam::123456789012:role/OnCall": false,
-			ssoRole:                                 false, // IAM Identity Center sessions carry no MFA context
+			ssoRole:                                 false, // IAM Identity Center sign-ins carry no MFA context
 			"arn:aws:iam::123456789012:user/alice":  true,
 			"arn:aws:iam::210987654321:root":        true,
 		}
