@@ -280,6 +280,10 @@ var corpus = []badInput{
 	{"latency of two minutes", vars(config.VarLatencySLO, "120"), config.VarLatencySLO, "120 is out of range", ""},
 	{"GuardDuty enabled", vars(config.VarGuardDuty, "enabled"), config.VarGuardDuty, "must be on or off", ""},
 	{"GuardDuty with monitoring off", vars(config.VarMonitoring, "off", config.VarGuardDuty, "on"), config.VarGuardDuty, "has no effect with BALLAST_MONITORING=off", ""},
+
+	// accelerated node groups
+	{"workers mix GPU and plain types", vars(config.VarWorkersEnabled, "true", config.VarWorkersCapacityType, "on-demand",
+		config.VarWorkersInstanceTypes, "g5.xlarge,m6i.xlarge"), config.VarWorkersInstanceTypes, "mixes accelerators none and nvidia", ""},
 }
 
 func vars(kv ...string) map[string]string {

@@ -52,6 +52,7 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
 		fmt.Fprintf(stdout, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
 	}
+	p.WriteAccess(stderr)
 	if report, ok := p.IPCapacity(); ok {
 		fmt.Fprintln(stdout, "IP addresses at max scale (node groups at their max sizes):")
 		for _, p := range report.Pools {

@@ -69,7 +69,8 @@ const (
 )
 
 var instanceTypesAccepted = "comma-separated EC2 instance types of one architecture from the families " +
-	strings.Join(ec2types.Families(), ", ") + " (sizes medium to 24xlarge); spot needs at least 3 of one size class, such as m6i.xlarge,m6a.xlarge,m7i.xlarge"
+	strings.Join(ec2types.GeneralFamilies(), ", ") + " (sizes medium to 24xlarge), or of one accelerator from the GPU and ML families " +
+	strings.Join(ec2types.AcceleratedFamilies(), ", ") + " (a tainted group with the accelerator's AMI); spot needs at least 3 of one size class, such as m6i.xlarge,m6a.xlarge,m7i.xlarge"
 
 var (
 	minSizeAccepted = fmt.Sprintf("a whole number from 0 to %d", nodegroup.MaxNodesPerGroup)

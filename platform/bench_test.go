@@ -31,3 +31,17 @@ func BenchmarkSynthPlatform(b *testing.B) {
 		synthtest.MustSynth(app)
 	}
 }
+
+// BenchmarkSynthPlatformChecked is BenchmarkSynthPlatform with the EKS
+// rule pack applied; the difference is the rule pack's cost.
+func BenchmarkSynthPlatformChecked(b *testing.B) {
+	cfg, err := config.Defaults(config.ProfileProd)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		app := synthtest.NewApp()
+		newPlatform(app, cfg).ApplyChecks()
+		synthtest.MustSynth(app)
+	}
+}

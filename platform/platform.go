@@ -80,6 +80,7 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	p.ClusterStack = stacks.NewClusterStack(scope, d.StackName(PartCluster), d.clusterStackProps(p))
 	grantFileSystemToEFSDriver(p)
 	addMonitoring(p)
+	protectStacks(p)
 	for _, s := range p.Stacks() {
 		d.tag(s)
 		d.acknowledge(s)
@@ -208,6 +209,7 @@ func (p Props) clusterStackProps(pl *Platform) *stacks.ClusterStackProps {
 	c := p.Cluster
 	c.Vpc, c.SecretsKey, c.LogsKey = net.Vpc, keys.Secrets, keys.Logs
 	c.ControlPlaneSubnets = net.ControlPlaneSubnets
+	c.ControlPlaneEgressCIDRs = controlPlaneEgress(c.ControlPlaneEgressCIDRs, net, p.ExistingNetwork)
 	if p.autoMode() {
 		c.ControlPlaneSubnets = net.PrivateSubnets
 	}

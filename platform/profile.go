@@ -23,6 +23,10 @@ type Profile struct {
 	// TerminationProtection protects every stack of the platform from
 	// deletion.
 	TerminationProtection bool
+	// ProtectedParts are the stack parts (PartNetwork, PartStorage, ...)
+	// protected from deletion even without TerminationProtection; see
+	// docs/teardown.md for deleting them on purpose.
+	ProtectedParts []string
 	// RequireDeletionProtection makes the EKS rule pack fail a cluster
 	// without deletion protection, unless the props turn it off
 	// deliberately (the cluster construct then warns).
@@ -52,10 +56,10 @@ var (
 			{cluster.WarnNoDeletionGuard, "dev profile: clusters are disposable"},
 		},
 	}
-	Staging = Profile{Name: "staging", ClusterRemovalPolicy: awscdk.RemovalPolicy_DESTROY}
+	Staging = Profile{Name: "staging", ClusterRemovalPolicy: awscdk.RemovalPolicy_DESTROY, ProtectedParts: StatefulParts}
 	Prod    = Profile{
 		Name: "prod", ClusterRemovalPolicy: awscdk.RemovalPolicy_RETAIN,
-		TerminationProtection: true, RequireDeletionProtection: true,
+		TerminationProtection: true, ProtectedParts: StatefulParts, RequireDeletionProtection: true,
 	}
 )
 

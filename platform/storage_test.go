@@ -130,12 +130,3 @@ func TestStorageStackHasNoLambda(t *testing.T) {
 		}
 	}
 }
-
-func TestStorageTerminationProtectionInProd(t *testing.T) {
-	for _, p := range []config.Profile{config.ProfileDev, config.ProfileProd} {
-		pl := newPlatform(synthtest.NewApp(), testConfig(t, p))
-		if got := *pl.StorageStack.TerminationProtection(); got != (p == config.ProfileProd) {
-			t.Errorf("%s: termination protection %v", p, got)
-		}
-	}
-}

@@ -94,6 +94,9 @@ func (a *Addons) installDefaults(p AddonsProps) {
 	ebs := a.Add(idEbsCsi, a.spec(EbsCsiDriver, p.EbsCsi.values(), &PodIdentity{EbsCsiServiceAccount, []string{EbsCsiPolicy}}, true))
 	grantEBSKey(ebs.Role, p)
 	a.Add(idMetricsServer, a.spec(MetricsServer, nil, nil, true))
+	if *p.NodeMonitoringAgent {
+		a.Add(idNodeMonitor, a.spec(NodeMonitoringAgent, nil, nil, true))
+	}
 }
 
 func (a *Addons) installOptional(p AddonsProps) {

@@ -44,6 +44,7 @@ func TestMain(m *testing.M) {
 		Configuration: snapshotConfig{Replicas: 2},
 		PodIdentity:   &addon.PodIdentity{ServiceAccount: "snapshot-sa", ManagedPolicies: []string{"ReadOnlyAccess"}},
 	})
+	newStack(app, "NoNodeMonitor", "1.36", func(p *addon.AddonsProps) { p.NodeMonitoringAgent = ptr.To(false) })
 	templates = synthtest.MustSynth(app).Templates()
 	code := m.Run()
 	synthtest.Close()
@@ -291,6 +292,18 @@ func TestDependencyOrder(t *testing.T) {
 		if waits != wantWait {
 			t.Errorf("%s: waits for node group = %v, want %v", name, waits, wantWait)
 		}
+	}
+}
+
+// TestNodeMonitoringAgent: the agent node auto repair reads is on by
+// default, pinned, and can be turned off.
+func TestNodeMonitoringAgent(t *testing.T) {
+	r, ok := addons(t, "Default")[string(addon.NodeMonitoringAgent)]
+	if want, _ := addon.VersionFor("1.36", addon.NodeMonitoringAgent); !ok || r.Properties["AddonVersion"] != want {
+		t.Errorf("default: %s installed %v, version %v", addon.NodeMonitoringAgent, ok, r.Properties["AddonVersion"])
+	}
+	if _, ok := addons(t, "NoNodeMonitor")[string(addon.NodeMonitoringAgent)]; ok {
+		t.Errorf("NodeMonitoringAgent false still installs %s", addon.NodeMonitoringAgent)
 	}
 }
 

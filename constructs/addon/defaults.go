@@ -37,6 +37,7 @@ func withDefaults(p AddonsProps) AddonsProps {
 
 	defaults.Set(&out.EFS, false)
 	defaults.Set(&out.CloudWatchObservability, false)
+	defaults.Set(&out.NodeMonitoringAgent, true)
 	return out
 }
 

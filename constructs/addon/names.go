@@ -13,10 +13,12 @@ const (
 	MetricsServer           Name = "metrics-server"
 	EfsCsiDriver            Name = "aws-efs-csi-driver"
 	CloudWatchObservability Name = "amazon-cloudwatch-observability"
+	NodeMonitoringAgent     Name = "eks-node-monitoring-agent"
 )
 
-// DefaultAddons are installed on every cluster, in creation order.
-var DefaultAddons = []Name{PodIdentityAgent, VpcCni, CoreDNS, KubeProxy, EbsCsiDriver, MetricsServer}
+// DefaultAddons are installed by default, in creation order (the node
+// monitoring agent can be turned off: AddonsProps.NodeMonitoringAgent).
+var DefaultAddons = []Name{PodIdentityAgent, VpcCni, CoreDNS, KubeProxy, EbsCsiDriver, MetricsServer, NodeMonitoringAgent}
 
 // OptionalAddons are installed when their props switch them on.
 var OptionalAddons = []Name{EfsCsiDriver, CloudWatchObservability}
@@ -30,6 +32,7 @@ const (
 	idMetricsServer = "MetricsServer"
 	idEfsCsi        = "EfsCsiDriver"
 	idCloudWatch    = "CloudWatchObservability"
+	idNodeMonitor   = "NodeMonitoringAgent"
 	idRoleSuffix    = "Role"
 )
 

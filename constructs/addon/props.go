@@ -37,4 +37,8 @@ type AddonsProps struct {
 	// CloudWatchObservability installs amazon-cloudwatch-observability
 	// (Container Insights) with its own Pod Identity role. Default: false.
 	CloudWatchObservability *bool
+	// NodeMonitoringAgent installs eks-node-monitoring-agent, the DaemonSet
+	// that reports node health problems (kernel, network, storage, GPU) as
+	// NodeConditions, which node auto repair acts on. Default: true.
+	NodeMonitoringAgent *bool
 }

@@ -39,6 +39,10 @@ import (
 //     a public aws-cdk-lib app and pinned for 1.33 (2026-06-05 lookup). THIN
 //     for 1.36: no public record lists it for 1.36; this is the newest build
 //     with a sourced compatibility entry.
+//   - eks-node-monitoring-agent (version-agnostic DaemonSet): v1.7.0-eksbuild.1,
+//     the image build aws/eks-node-monitoring-agent's chart pins for its 1.7.0
+//     release (2026-08-04). THIN: no public record pairs the add-on build
+//     with a Kubernetes version; check describe-addon-versions.
 //   - aws-efs-csi-driver (optional): v2.1.13-eksbuild.1, pinned with 1.32 in
 //     public IaC. THIN for 1.33..1.36: the newest build found with a sourced
 //     Kubernetes version; check describe-addon-versions before enabling.
@@ -50,26 +54,31 @@ var Versions = map[string]map[Name]string{
 		PodIdentityAgent: "v1.3.10-eksbuild.2", VpcCni: vpcCniVersion, CoreDNS: "v1.11.4-eksbuild.33",
 		KubeProxy: "v1.32.13-eksbuild.16", EbsCsiDriver: ebsCsiVersion, MetricsServer: metricsServerVersion,
 		EfsCsiDriver: efsCsiVersion, CloudWatchObservability: "v5.2.3-eksbuild.1",
+		NodeMonitoringAgent: nodeMonitoringAgentVersion,
 	},
 	"1.33": {
 		PodIdentityAgent: "v1.3.10-eksbuild.2", VpcCni: vpcCniVersion, CoreDNS: "v1.13.2-eksbuild.4",
 		KubeProxy: "v1.33.10-eksbuild.13", EbsCsiDriver: ebsCsiVersion, MetricsServer: metricsServerVersion,
 		EfsCsiDriver: efsCsiVersion, CloudWatchObservability: "v5.2.3-eksbuild.1",
+		NodeMonitoringAgent: nodeMonitoringAgentVersion,
 	},
 	"1.34": {
 		PodIdentityAgent: "v1.3.10-eksbuild.2", VpcCni: vpcCniVersion, CoreDNS: "v1.13.2-eksbuild.7",
 		KubeProxy: "v1.34.6-eksbuild.13", EbsCsiDriver: ebsCsiVersion, MetricsServer: metricsServerVersion,
 		EfsCsiDriver: efsCsiVersion, CloudWatchObservability: "v5.2.3-eksbuild.1",
+		NodeMonitoringAgent: nodeMonitoringAgentVersion,
 	},
 	"1.35": {
 		PodIdentityAgent: "v1.3.10-eksbuild.3", VpcCni: vpcCniVersion, CoreDNS: "v1.14.2-eksbuild.4",
 		KubeProxy: "v1.35.3-eksbuild.13", EbsCsiDriver: ebsCsiVersion, MetricsServer: metricsServerVersion,
 		EfsCsiDriver: efsCsiVersion, CloudWatchObservability: "v5.2.3-eksbuild.1",
+		NodeMonitoringAgent: nodeMonitoringAgentVersion,
 	},
 	"1.36": {
 		PodIdentityAgent: "v1.3.10-eksbuild.3", VpcCni: vpcCniVersion, CoreDNS: "v1.14.3-eksbuild.3",
 		KubeProxy: "v1.36.0-eksbuild.14", EbsCsiDriver: ebsCsiVersion, MetricsServer: metricsServerVersion,
 		EfsCsiDriver: efsCsiVersion, CloudWatchObservability: "v6.2.0-eksbuild.1",
+		NodeMonitoringAgent: nodeMonitoringAgentVersion,
 	},
 }
 
@@ -79,6 +88,8 @@ const (
 	ebsCsiVersion        = "v1.62.0-eksbuild.1"
 	metricsServerVersion = "v0.8.1-eksbuild.10"
 	efsCsiVersion        = "v2.1.13-eksbuild.1"
+
+	nodeMonitoringAgentVersion = "v1.7.0-eksbuild.1"
 )
 
 // versionRe is the EKS add-on version format, e.g. v1.19.0-eksbuild.1.

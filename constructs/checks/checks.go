@@ -21,11 +21,19 @@ const (
 	RuleMultiAZ            = "BALLAST-EKS7"
 	RuleNoAL2              = "BALLAST-EKS8"
 	RuleDeletionProtection = "BALLAST-EKS9"
+	RuleCoreAddons         = "BALLAST-EKS10"
+	RulePodIdentityAgent   = "BALLAST-EKS11"
+	RuleVersionSkew        = "BALLAST-EKS12"
+	RuleNodeEgress         = "BALLAST-EKS13"
+	RulePrivateEndpointVpc = "BALLAST-EKS14"
+	RuleZoneLabel          = "BALLAST-EKS15"
+	RuleAddonOrder         = "BALLAST-EKS16"
 )
 
 // Rules lists every rule ID.
 var Rules = []string{RuleLogging, RuleSecretsEncryption, RuleEndpoint, RulePrivateSubnets, RuleIMDSv2,
-	RuleRootVolume, RuleMultiAZ, RuleNoAL2, RuleDeletionProtection}
+	RuleRootVolume, RuleMultiAZ, RuleNoAL2, RuleDeletionProtection, RuleCoreAddons, RulePodIdentityAgent,
+	RuleVersionSkew, RuleNodeEgress, RulePrivateEndpointVpc, RuleZoneLabel, RuleAddonOrder}
 
 // LogTypes are the five EKS control-plane log types.
 var LogTypes = []string{"api", "audit", "authenticator", "controllerManager", "scheduler"}
@@ -81,6 +89,7 @@ func (c *EKSChecks) Visit(node constructs.IConstruct) {
 	for _, lt := range c.mine(m.byType(typeLaunchTemplate)) {
 		c.checkLaunchTemplate(lt)
 	}
+	c.checkReadiness(m)
 }
 
 // mine keeps the resources of Options.Stacks (all without it).

@@ -18,6 +18,9 @@ const (
 	typeAssociation    = "AWS::EC2::SubnetRouteTableAssociation"
 	typeRoute          = "AWS::EC2::Route"
 	typeIGW            = "AWS::EC2::InternetGateway"
+	typeAddon          = "AWS::EKS::Addon"
+	typePodIdentity    = "AWS::EKS::PodIdentityAssociation"
+	typeEndpoint       = "AWS::EC2::VPCEndpoint"
 )
 
 // resource is one L1 resource: its construct, type, CloudFormation-cased
@@ -73,7 +76,8 @@ func index(scope constructs.IConstruct) *model {
 
 func interesting(typ string) bool {
 	switch typ {
-	case typeCluster, typeNodegroup, typeLaunchTemplate, typeSubnet, typeAssociation, typeRoute, typeIGW:
+	case typeCluster, typeNodegroup, typeLaunchTemplate, typeSubnet, typeAssociation, typeRoute, typeIGW,
+		typeAddon, typePodIdentity, typeEndpoint:
 		return true
 	}
 	return false

@@ -1,10 +1,14 @@
 package checks
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/netip"
 	"slices"
 	"strings"
+
+	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/constructs-go/constructs/v10"
 )
 
 func (c *EKSChecks) checkCluster(m *model, cl *resource) {
@@ -74,16 +78,54 @@ func (c *EKSChecks) checkEndpoint(cl *resource) {
 }
 
 // nodegroupsOf returns the node groups of cluster cl.
-func nodegroupsOf(m *model, cl *resource) []*resource {
-	name := cl.props["Name"]
+func nodegroupsOf(m *model, cl *resource) []*resource { return attachedTo(m, cl, typeNodegroup) }
+
+// attachedTo returns the resources of type typ whose ClusterName is cl's
+// reference or its literal name.
+func attachedTo(m *model, cl *resource, typ string) []*resource {
 	var out []*resource
-	for _, ng := range m.byType(typeNodegroup) {
-		cn := ng.props["ClusterName"]
-		if m.ref(cn, typeCluster) == cl || (str(name) != "" && str(cn) == str(name)) {
-			out = append(out, ng)
+	for _, r := range m.byType(typ) {
+		if clusterOf(m, r) == cl {
+			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// clusterOf returns the cluster of the app r's ClusterName names, or nil.
+// A construct library's cluster-name attribute is its own token, so the
+// value is also compared resolved ({"Ref": ...}), preferring a cluster of
+// r's stack (several platforms share logical IDs).
+func clusterOf(m *model, r *resource) *resource {
+	cn := r.props["ClusterName"]
+	if cl := m.ref(cn, typeCluster); cl != nil {
+		return cl
+	}
+	var resolved string
+	if isToken(cn) {
+		resolved = resolveJSON(r.node, cn)
+	}
+	var found *resource
+	for _, cl := range m.byType(typeCluster) {
+		name := str(cl.props["Name"])
+		byName := name != "" && str(cn) == name
+		byRef := resolved != "" && resolved == resolveJSON(cl.node, cl.node.Ref())
+		if (byName || byRef) && (found == nil || sameStack(cl, r)) {
+			found = cl
+		}
+	}
+	return found
+}
+
+func sameStack(a, b *resource) bool {
+	return *awscdk.Stack_Of(a.node).Node().Path() == *awscdk.Stack_Of(b.node).Node().Path()
+}
+
+// resolveJSON resolves v in scope's stack, as JSON ("" if it fails).
+func resolveJSON(scope constructs.IConstruct, v any) string {
+	defer func() { _ = recover() }()
+	b, _ := json.Marshal(awscdk.Stack_Of(scope).Resolve(v))
+	return string(b)
 }
 
 func (c *EKSChecks) checkAZs(m *model, cl *resource) {
@@ -117,6 +159,9 @@ func (c *EKSChecks) checkNodegroup(m *model, ng *resource) {
 			"use an AL2023 (AL2023_x86_64_STANDARD, AL2023_ARM_64_STANDARD, ...) or Bottlerocket AMI type; AL2 reached end of support")
 	}
 	c.checkSubnets(m, ng)
+	c.checkEgress(m, ng)
+	c.checkEndpointVpc(m, ng)
+	c.checkZoneLabels(m, ng)
 	lt := c.launchTemplateOf(m, ng)
 	if lt == nil {
 		return

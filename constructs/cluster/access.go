@@ -66,7 +66,7 @@ func breakGlassPrincipals(arns []string) []awsiam.IPrincipal {
 	var out []awsiam.IPrincipal
 	for _, arn := range arns {
 		var pr awsiam.IPrincipal = awsiam.NewArnPrincipal(jsii.String(arn))
-		if needsMFA(arn) {
+		if NeedsMFA(arn) {
 			pr = requireMFA(pr)
 		}
 		out = append(out, pr)
@@ -80,8 +80,10 @@ func requireMFA(pr awsiam.IPrincipal) awsiam.IPrincipal {
 	})
 }
 
-// needsMFA reports whether principal ARN arn is an account root or a user.
-func needsMFA(arn string) bool { return !strings.Contains(arn, ":role/") }
+// NeedsMFA reports whether break-glass principal arn must present MFA: an
+// account root or IAM user does; a role (an IAM Identity Center
+// permission-set role, say) cannot carry MFA context through AssumeRole.
+func NeedsMFA(arn string) bool { return !strings.Contains(arn, ":role/") }
 
 // GrantAdmin gives principalARN cluster-wide admin through an access entry.
 // id must be stable: it names the access entry's construct. A principal has

@@ -64,6 +64,7 @@ func NewCluster(scope constructs.Construct, id string, props *ClusterProps) *Clu
 	c.LogGroup = c.newLogGroup(p)
 	c.Resource = awseksv2.NewCluster(c.Construct, jsii.String(idCluster), c.clusterProps(p))
 	setUnmodelledProperties(c.Resource, p)
+	restrictControlPlaneEgress(c.Resource, p)
 	nag.SuppressManagedPolicies(c.Resource.Role(), "EKS requires the AWS managed AmazonEKSClusterPolicy on the cluster "+
 		"service role; AWS keeps it in step with EKS", "AmazonEKSClusterPolicy")
 	c.Resource.Node().AddDependency(c.LogGroup)
@@ -103,8 +104,9 @@ func (c *Cluster) clusterProps(p ClusterProps) *awseksv2.ClusterProps {
 }
 
 // setUnmodelledProperties sets the AWS::EKS::Cluster properties that
-// aws-cdk-lib 2.270's awseksv2.Cluster does not model. It is the only place
-// Ballast reaches under the L2; drop a line when the L2 gains the property.
+// aws-cdk-lib 2.270's awseksv2.Cluster does not model. With
+// restrictControlPlaneEgress it is the only place Ballast reaches under
+// the L2; drop a line when the L2 gains the property.
 func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
 	cfn := cl.Node().DefaultChild().(awseksv2.CfnCluster)
 	cfn.SetZonalShiftConfig(&awseksv2.CfnCluster_ZonalShiftConfigProperty{Enabled: p.ZonalShift})

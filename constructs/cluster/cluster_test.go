@@ -20,6 +20,9 @@ import (
 
 const adminRole = "arn:aws:iam::123456789012:role/PlatformAdmin"
 
+// ssoRole is an IAM Identity Center permission-set role (its path marks it).
+const ssoRole = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_PlatformAdmin_0123456789abcdef"
+
 // Stacks synthesized once for the package: a production-like cluster with
 // defaults, a cluster with every opt-in turned on, and one without a
 // break-glass role.
@@ -47,8 +50,10 @@ func TestMain(m *testing.M) {
 		p.DeletionProtection = ptr.To(false)
 		p.RemovalPolicy = ptr.To(awscdk.RemovalPolicy_DESTROY)
 		p.ScalingTier = ptr.To(cluster.TierXL)
-		p.BreakGlassPrincipals = []string{"arn:aws:iam::123456789012:role/OnCall", "arn:aws:iam::123456789012:user/alice", "arn:aws:iam::210987654321:root"}
+		p.BreakGlassPrincipals = []string{"arn:aws:iam::123456789012:role/OnCall", "arn:aws:iam::123456789012:user/alice", "arn:aws:iam::210987654321:root", ssoRole}
+		p.ControlPlaneEgressCIDRs = []string{"10.0.0.0/16", "100.64.0.0/16"}
 	})
+	newImportedVpcStack(app)
 	newTestStack(app, "NoBreakGlass", func(p *cluster.ClusterProps) {
 		p.BreakGlass, p.AdminRoleARNs = ptr.To(false), []string{adminRole}
 	})
@@ -242,6 +247,7 @@ func TestAdminAccess(t *testing.T) {
 		}
 		want := map[string]bool{
 			"arn:aws:iam::123456789012:role/OnCall": false,
+			ssoRole:                                 false, // IAM Identity Center sign-ins carry no MFA context
 			"arn:aws:iam::123456789012:user/alice":  true,
 			"arn:aws:iam::210987654321:root":        true,
 		}

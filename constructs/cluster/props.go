@@ -116,4 +116,12 @@ type ClusterProps struct {
 	// Compute selects managed node groups or EKS Auto Mode.
 	// Default: ComputeNodeGroups.
 	Compute *ComputeMode
+	// ControlPlaneEgressCIDRs are the IPv4 blocks the control-plane ENIs
+	// may connect to (kubelets, pods, admission webhooks): the VPC's blocks
+	// and a secondary pod CIDR. The control-plane security group allows
+	// egress to these only. An imported VPC whose block is unknown keeps
+	// egress to 0.0.0.0/0 without them, with a warning
+	// (ballast:cluster-control-plane-egress-open).
+	// Default: the VPC's primary block.
+	ControlPlaneEgressCIDRs []string
 }

@@ -64,6 +64,7 @@ func (p ClusterProps) settings() []error {
 	errs = append(errs, p.validateVersion()...)
 	errs = append(errs, p.validateEndpoint()...)
 	errs = append(errs, p.validateAccess()...)
+	errs = append(errs, checkEgressCIDRs(p.ControlPlaneEgressCIDRs)...)
 	return append(errs, p.validateOptions()...)
 }
 

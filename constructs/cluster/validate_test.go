@@ -39,6 +39,10 @@ func TestValidate(t *testing.T) {
 		want   []string // substrings of the error; none means valid
 	}{
 		{"defaults are valid", func(*cluster.ClusterProps) {}, nil},
+		{"control-plane egress blocks", func(p *cluster.ClusterProps) {
+			p.ControlPlaneEgressCIDRs = []string{"10.0.0.0/16", "100.64.0.1/16", "0.0.0.0/0", "x"}
+		}, []string{"controlPlaneEgressCIDRs[1]: not an IPv4 CIDR (host bits are set; did you mean 100.64.0.0/16?)",
+			"controlPlaneEgressCIDRs[2]: opens control-plane egress to the internet", "controlPlaneEgressCIDRs[3]: not an IPv4 CIDR"}},
 		{"missing resources", func(p *cluster.ClusterProps) {
 			p.Vpc, p.SecretsKey, p.LogsKey, p.ControlPlaneSubnets = nil, nil, nil, nil
 		}, []string{"vpc: required", "secretsKey: required", "logsKey: required", "controlPlaneSubnets: need at least 2 (one per AZ), got 0"}},

@@ -56,5 +56,8 @@ func withDefaults(p NodeGroupSetProps) NodeGroupSetProps {
 	defaults.Set(&out.DetailedMonitoring, false)
 	defaults.Set(&out.MaxUnavailablePercentage, DefaultMaxUnavailablePercentage)
 	defaults.Set(&out.ForceUpdate, false)
-	return out
+	defaults.Set(&out.AcceleratorTaint, true)
+	defaults.Set(&out.RepairMaxUnhealthyPercentage, DefaultRepairMaxUnhealthyPercentage)
+	defaults.Set(&out.RepairMaxParallel, DefaultRepairMaxParallel)
+	return withAcceleratorTaint(out)
 }

@@ -53,5 +53,14 @@
 // # IP capacity
 //
 // IPDemand gives the network's IP capacity check the most nodes per AZ
-// and the instance facts (ENIs, IPv4 per ENI) of the hungriest type.
+// and the instance facts (ENIs, IPv4 per ENI) of the hungriest type; for a
+// type the ec2types table lacks, InstanceFacts supply them.
+//
+// # Accelerated groups
+//
+// A group of GPU (NVIDIA) or Neuron (Inferentia, Trainium) instance types
+// runs the accelerator's AMI type (AL2023 or Bottlerocket NVIDIA, AL2023
+// Neuron), is labelled AcceleratorLabel and, unless AcceleratorTaint is
+// false, tainted NVIDIATaintKey (or NeuronTaintKey)=true:NoSchedule so only
+// pods that tolerate it land there. One group holds one accelerator kind.
 package nodegroup

@@ -10,7 +10,7 @@ import "github.com/ballast-eks/ballast/internal/ec2types"
 func (p NodeGroupSetProps) IPDemand() (maxNodesPerAZ int, spec ec2types.Spec, ok bool) {
 	d := withDefaults(p)
 	for _, t := range d.InstanceTypes {
-		s, err := ec2types.Lookup(t)
+		s, err := d.lookup(t)
 		if err != nil {
 			continue
 		}

@@ -74,7 +74,9 @@ func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSet
 	})
 	// The L2 has no version property. Every node group follows the
 	// cluster's version, so bumping it in code rolls the nodes.
-	ng.Node().DefaultChild().(awseksv2.CfnNodegroup).SetVersion(p.KubernetesVersion)
+	cfn := ng.Node().DefaultChild().(awseksv2.CfnNodegroup)
+	cfn.SetVersion(p.KubernetesVersion)
+	setNodeRepairConfig(cfn, p)
 	// Control plane first: the nodes upgrade after the cluster. (The
 	// cluster name reference implies it; this states it, on the
 	// AWS::EKS::Cluster only, not on every resource under the L2.)
@@ -85,9 +87,12 @@ func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSet
 // amiType maps the AMI family and the instance types' architecture to the
 // EKS AMI type.
 func amiType(p NodeGroupSetProps) awseksv2.NodegroupAmiType {
-	arm := false
-	if s, err := ec2types.Lookup(p.InstanceTypes[0]); err == nil {
-		arm = s.Arch == ec2types.ARM64
+	arm, acc := false, ec2types.Accelerator("")
+	if s, err := p.lookup(p.InstanceTypes[0]); err == nil {
+		arm, acc = s.Arch == ec2types.ARM64, s.Accelerator
+	}
+	if ami, ok := acceleratedAMI(*p.AMIFamily, acc, arm); ok {
+		return ami
 	}
 	switch {
 	case *p.AMIFamily == Bottlerocket && arm:
@@ -111,6 +116,9 @@ func instanceTypes(types []string) *[]awsec2.InstanceType {
 
 func labels(p NodeGroupSetProps, az string) *map[string]*string {
 	out := map[string]*string{GroupLabel: p.Name, ZoneLabel: jsii.String(az)}
+	if acc := p.Accelerator(); acc != "" {
+		out[AcceleratorLabel] = jsii.String(acc)
+	}
 	for _, k := range slices.Sorted(maps.Keys(p.Labels)) {
 		out[k] = jsii.String(p.Labels[k])
 	}

@@ -117,7 +117,9 @@ func TestNodeGroups(t *testing.T) {
 			if ng.Properties["ForceUpdateEnabled"] != false {
 				t.Errorf("%s: ForceUpdateEnabled %v", ng.ID, ng.Properties["ForceUpdateEnabled"])
 			}
-			if synthtest.Get(ng.Properties, "NodeRepairConfig", "Enabled") != true {
+			repair := ng.Properties["NodeRepairConfig"]
+			if synthtest.Get(repair, "Enabled") != true || synthtest.Get(repair, "MaxUnhealthyNodeThresholdPercentage") != float64(nodegroup.DefaultRepairMaxUnhealthyPercentage) ||
+				synthtest.Get(repair, "MaxParallelNodesRepairedCount") != float64(nodegroup.DefaultRepairMaxParallel) {
 				t.Errorf("%s: NodeRepairConfig %v", ng.ID, ng.Properties["NodeRepairConfig"])
 			}
 		}

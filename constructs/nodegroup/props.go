@@ -110,4 +110,22 @@ type NodeGroupSetProps struct {
 	// ForceUpdate lets updates proceed when PodDisruptionBudgets block a
 	// drain. Setting it true adds a warning. Default: false.
 	ForceUpdate *bool
+	// InstanceFacts give the facts of instance types the ec2types table
+	// does not know, by type; each must be one of InstanceTypes and
+	// unknown to the table. Default: none.
+	InstanceFacts map[string]InstanceFacts
+	// AcceleratorTaint taints the nodes of a GPU or Neuron group
+	// (NVIDIATaintKey or NeuronTaintKey)=true:NoSchedule, so only pods
+	// that tolerate it (and request the device) land there; the nodes are
+	// labelled AcceleratorLabel either way, and the AMI type is the
+	// accelerator's (AL2023 or Bottlerocket NVIDIA, AL2023 Neuron).
+	// Default: true.
+	AcceleratorTaint *bool
+	// RepairMaxUnhealthyPercentage stops node auto repair in a group once
+	// this share of its nodes is unhealthy (1 to 100).
+	// Default: DefaultRepairMaxUnhealthyPercentage.
+	RepairMaxUnhealthyPercentage *int
+	// RepairMaxParallel is how many nodes of a group auto repair replaces
+	// at once. Default: DefaultRepairMaxParallel.
+	RepairMaxParallel *int
 }

@@ -72,6 +72,7 @@ func (p NodeGroupSetProps) settings() []error {
 	errs = append(errs, p.validateInstanceTypes()...)
 	errs = append(errs, p.validateAMI()...)
 	errs = append(errs, p.validateSizes()...)
+	errs = append(errs, p.validateRepair()...)
 	errs = append(errs, validateLabels(p.Labels)...)
 	errs = append(errs, validateTaints(p.Taints)...)
 	return append(errs, p.validateLaunchTemplate()...)
@@ -92,9 +93,12 @@ func show(s *string) string {
 // diverse enough for spot.
 func (p NodeGroupSetProps) validateInstanceTypes() []error {
 	var errs []error
-	for _, err := range CheckInstanceTypes(*p.CapacityType, p.InstanceTypes) {
+	specs, typeErrs := checkInstanceTypes(*p.CapacityType, p.InstanceTypes, p.lookup)
+	for _, err := range typeErrs {
 		errs = append(errs, fmt.Errorf("instanceTypes: %w", err))
 	}
+	errs = append(errs, p.validateAccelerators(specs)...)
+	errs = append(errs, p.validateInstanceFacts()...)
 	if c := *p.CapacityType; c != OnDemand && c != Spot {
 		errs = append(errs, errors.New("capacityType: unknown capacity type"))
 	}
@@ -106,13 +110,20 @@ func (p NodeGroupSetProps) validateInstanceTypes() []error {
 // architectures, and for spot too little diversity. Pure Go; Validate
 // reports each under instanceTypes.
 func CheckInstanceTypes(capacity CapacityType, types []string) []error {
+	_, errs := checkInstanceTypes(capacity, types, ec2types.Lookup)
+	return errs
+}
+
+// checkInstanceTypes is CheckInstanceTypes with the facts of lookup; it
+// also returns the facts of the types it found.
+func checkInstanceTypes(capacity CapacityType, types []string, lookup func(string) (ec2types.Spec, error)) (map[string]ec2types.Spec, []error) {
 	var errs []error
 	if len(types) == 0 {
 		errs = append(errs, fmt.Errorf("at least one instance type is required"))
 	}
 	specs := map[string]ec2types.Spec{}
 	for _, t := range types {
-		s, err := ec2types.Lookup(t)
+		s, err := lookup(t)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -125,7 +136,7 @@ func CheckInstanceTypes(capacity CapacityType, types []string) []error {
 	if capacity == Spot {
 		errs = append(errs, validateSpot(types, specs)...)
 	}
-	return errs
+	return specs, errs
 }
 
 func archesOf(specs map[string]ec2types.Spec) []string {

@@ -22,6 +22,7 @@ var (
 	env            = &awscdk.Environment{Account: jsii.String("111122223333"), Region: jsii.String("eu-central-1")}
 	azs            = []string{"eu-central-1a", "eu-central-1b", "eu-central-1c"}
 	vpcID          = "vpc-0a1b2c3d4e5f60718"
+	vpcCIDR        = "10.20.0.0/16"
 	privateSubnets = []string{"subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2", "subnet-0aaaaaaaaaaaaaaa3"}
 	teamRole       = "arn:aws:iam::111122223333:role/payments-developers"
 )
@@ -33,7 +34,7 @@ func build(app awscdk.App) {
 
 	stack := awscdk.NewStack(app, jsii.String("payments-eks"), &awscdk.StackProps{Env: env})
 	net := network.ImportNetwork(stack, "Network", &network.ExistingNetworkProps{
-		VpcID: jsii.String(vpcID), AvailabilityZones: azs, PrivateSubnetIDs: privateSubnets,
+		VpcID: jsii.String(vpcID), VpcCIDR: jsii.String(vpcCIDR), AvailabilityZones: azs, PrivateSubnetIDs: privateSubnets,
 	})
 	eks := cluster.NewCluster(stack, "Cluster", &cluster.ClusterProps{
 		ClusterName:         jsii.String("payments"),
@@ -44,9 +45,15 @@ func build(app awscdk.App) {
 	})
 	eks.GrantNamespaceEdit("PaymentsTeam", teamRole, "payments", "payments-batch")
 	// The rule pack cannot see inside an imported subnet; these are the
-	// network team's private subnets, which is what it would check.
-	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String(checks.RulePrivateSubnets+"-unverified"),
-		jsii.String("the network team's private subnets, imported by ID"))
+	// network team's private subnets of this VPC, with a NAT route per AZ,
+	// which is what it would check.
+	for rule, reason := range map[string]string{
+		checks.RulePrivateSubnets:     "the network team's private subnets, imported by ID",
+		checks.RuleNodeEgress:         "the network team routes its private subnets through a NAT gateway per AZ",
+		checks.RulePrivateEndpointVpc: "cluster and nodes use subnets of the one imported VPC",
+	} {
+		awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String(rule+"-unverified"), jsii.String(reason))
+	}
 	awscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String("@aws-cdk/aws-eks:clusterMustManuallyTagSubnet"),
 		jsii.String("the network team tags its subnets for load balancers (see README)"))
 	// One call each: the cluster sets version and node role, and orders the

@@ -1,6 +1,7 @@
 // Command minimal is the shortest Ballast program: one stack holding a VPC,
-// the platform's KMS keys, an EKS cluster and a per-AZ system node group,
-// composed directly from the library's constructs with their defaults.
+// the platform's KMS keys, an EKS cluster, a per-AZ system node group and
+// the pinned EKS managed add-ons its nodes need to become Ready, composed
+// directly from the library's constructs with their defaults.
 package main
 
 import (
@@ -8,6 +9,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/cdkapp"
+	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
@@ -35,6 +37,10 @@ func build(app awscdk.App) awscdk.Stack {
 		AvailabilityZones: azs,
 		VolumeKey:         keys.EBS,
 	})
+	// The cluster is created without EKS's self-managed add-ons: this one
+	// call installs vpc-cni, kube-proxy, CoreDNS, the Pod Identity agent,
+	// the EBS CSI driver and metrics-server, ordered around the nodes.
+	eks.AddAddons(stack, "Addons", &addon.AddonsProps{EBSKey: keys.EBS})
 	return stack
 }
 

@@ -59,8 +59,11 @@ func TestEachEnvironmentKeepsItsOwnPolicy(t *testing.T) {
 		}
 	}
 	for _, p := range built {
-		if got, want := *p.StorageStack.TerminationProtection(), p.Props.Profile.TerminationProtection; got != want {
-			t.Errorf("%s: termination protection %v, want %v", p.Props.Name, got, want)
+		if got, want := *p.StorageStack.TerminationProtection(), p.Props.Profile.Protects(platform.PartStorage); got != want {
+			t.Errorf("%s: storage termination protection %v, want %v", p.Props.Name, got, want)
+		}
+		if got, want := *p.NetworkStack.TerminationProtection(), p.Props.Profile.Protects(platform.PartNetwork); got != want {
+			t.Errorf("%s: network termination protection %v, want %v", p.Props.Name, got, want)
 		}
 	}
 }

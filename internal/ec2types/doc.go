@@ -13,7 +13,12 @@
 // t4g (the Graviton 4 families make three arm64 generations, so an arm64
 // spot group can be diverse); sizes from
 // medium to 24xlarge as each family offers them (no metal, no 32/48xlarge:
-// nodes that large make poor failure domains). Other types are not in the
+// nodes that large make poor failure domains). Accelerated (GPU and ML)
+// types are listed one by one, with their accelerator (NVIDIA or Neuron):
+// g4dn, g5, g6, g6e, p4d, p5, inf2 and trn1, up to their largest sizes
+// (accelerated.go; network limits from amazon-vpc-cni-k8s's generated
+// table, cross-checked with amazon-eks-ami's nodeadm data in the tests).
+// Other types are not in the
 // table: Lookup reports an error naming the accepted families. To add a
 // family, add one line to families (and its sizes) and a worked example to
 // the tests.

@@ -33,6 +33,10 @@ type Spec struct {
 	MaxENIs int
 	// IPv4PerENI is the number of private IPv4 addresses per interface.
 	IPv4PerENI int
+	// Accelerator is the kind of GPU or ML accelerator; "" for none.
+	Accelerator Accelerator
+	// Accelerators is how many the instance has.
+	Accelerators int
 }
 
 // Pod limits the EKS max-pods calculator applies with prefix delegation.
@@ -98,7 +102,7 @@ func Lookup(instanceType string) (Spec, error) {
 		return Spec{}, fmt.Errorf("%q: size %q is not in the table for %s; accepted sizes: %s",
 			instanceType, size, family, strings.Join(Sizes(family), ", "))
 	}
-	return Spec{}, fmt.Errorf("%q: unknown instance type; accepted families: %s (sizes medium to 24xlarge as each offers them)",
+	return Spec{}, fmt.Errorf("%q: unknown instance type; accepted families: %s (sizes medium to 24xlarge as each offers them; accelerated types as listed); give the facts of another type as instance facts",
 		instanceType, strings.Join(Families(), ", "))
 }
 

@@ -66,6 +66,9 @@ func TestEveryTypeHasEKSValues(t *testing.T) {
 	burst := map[string]int{"medium": 17, "large": 35, "xlarge": 58, "2xlarge": 58}
 	for _, typ := range Types() {
 		s, _ := Lookup(typ)
+		if s.Accelerator != "" {
+			continue // TestAcceleratedTypes
+		}
 		w := want[s.Size]
 		if s.Family == "t3" || s.Family == "t4g" {
 			w = burst[s.Size]
@@ -117,6 +120,56 @@ func TestLookupUnknown(t *testing.T) {
 		_, err := Lookup(tt.typ)
 		if err == nil || !strings.Contains(err.Error(), tt.wantIn) {
 			t.Errorf("Lookup(%q) = %v, want an error containing %q", tt.typ, err, tt.wantIn)
+		}
+	}
+}
+
+// TestAcceleratedTypes checks every accelerated row against a second
+// source, amazon-eks-ami's nodeadm instance-info.jsonl (default-card ENIs
+// and IPv4 addresses per ENI, carried here as the max pods they give), and
+// the accelerator each carries.
+func TestAcceleratedTypes(t *testing.T) {
+	nodeadm := map[string][2]int{
+		"g4dn.xlarge": {3, 10}, "g4dn.2xlarge": {3, 10}, "g4dn.4xlarge": {3, 10}, "g4dn.8xlarge": {4, 15}, "g4dn.12xlarge": {8, 30}, "g4dn.16xlarge": {4, 15},
+		"g5.xlarge": {4, 15}, "g5.2xlarge": {4, 15}, "g5.4xlarge": {8, 30}, "g5.8xlarge": {8, 30}, "g5.12xlarge": {15, 50}, "g5.16xlarge": {8, 30}, "g5.24xlarge": {15, 50}, "g5.48xlarge": {7, 50},
+		"g6.xlarge": {4, 15}, "g6.2xlarge": {4, 15}, "g6.4xlarge": {8, 30}, "g6.8xlarge": {8, 30}, "g6.12xlarge": {8, 30}, "g6.16xlarge": {15, 50}, "g6.24xlarge": {15, 50}, "g6.48xlarge": {15, 50},
+		"g6e.xlarge": {4, 15}, "g6e.2xlarge": {4, 15}, "g6e.4xlarge": {8, 30}, "g6e.8xlarge": {8, 30}, "g6e.12xlarge": {10, 30}, "g6e.16xlarge": {15, 50}, "g6e.24xlarge": {10, 50}, "g6e.48xlarge": {10, 50},
+		"p4d.24xlarge": {15, 50}, "p5.4xlarge": {4, 30}, "p5.48xlarge": {2, 50},
+		"inf2.xlarge": {4, 15}, "inf2.8xlarge": {8, 30}, "inf2.24xlarge": {15, 50}, "inf2.48xlarge": {15, 50},
+		"trn1.2xlarge": {4, 15}, "trn1.32xlarge": {5, 50},
+	}
+	n := 0
+	for _, typ := range Types() {
+		s, _ := Lookup(typ)
+		if s.Accelerator == "" {
+			continue
+		}
+		n++
+		lim, ok := nodeadm[typ]
+		if !ok {
+			t.Errorf("%s: not in the cross-check list", typ)
+			continue
+		}
+		if want := lim[0]*(lim[1]-1) + 2; s.MaxPods(false) != want {
+			t.Errorf("%s: MaxPods = %d, want %d", typ, s.MaxPods(false), want)
+		}
+		wantAcc := NVIDIA
+		if s.Family == "inf2" || s.Family == "trn1" {
+			wantAcc = Neuron
+		}
+		if s.Accelerator != wantAcc || s.Accelerators < 1 || s.Arch != X86_64 || s.VCPUs == 0 || s.MemoryGiB < s.VCPUs {
+			t.Errorf("%s: spec %+v", typ, s)
+		}
+	}
+	if n != len(nodeadm) {
+		t.Errorf("%d accelerated types, want %d", n, len(nodeadm))
+	}
+	for _, worked := range []struct {
+		typ  string
+		pods int
+	}{{"g4dn.xlarge", 29}, {"g5.xlarge", 58}, {"p5.48xlarge", 100}, {"trn1.32xlarge", 247}, {"g5.48xlarge", 345}} {
+		if s, _ := Lookup(worked.typ); s.MaxPods(false) != worked.pods {
+			t.Errorf("%s: MaxPods = %d, want %d", worked.typ, s.MaxPods(false), worked.pods)
 		}
 	}
 }

@@ -32,14 +32,18 @@ var (
 	burstable = []string{"medium", "large", "xlarge", "2xlarge"}
 )
 
-// families is the table: each family's architecture, memory per vCPU (GiB)
-// and sizes. Burstable families (memPerVCPU 0) take burstableFacts.
-var families = []struct {
+// family is one row of families.
+type family struct {
 	name       string
 	arch       Arch
 	memPerVCPU int
 	sizes      []string
-}{
+}
+
+// families is the table: each family's architecture, memory per vCPU (GiB)
+// and sizes. Burstable families (memPerVCPU 0) take burstableFacts. The
+// accelerated families (acceleratedRows) are appended at init.
+var families = []family{
 	{"m5", X86_64, 4, intelAMD},
 	{"m6i", X86_64, 4, intelAMD},
 	{"m6a", X86_64, 4, intelAMD},
@@ -82,4 +86,5 @@ func init() {
 			table[s.Type] = s
 		}
 	}
+	addAccelerated()
 }
