@@ -261,6 +261,13 @@ var corpus = []badInput{
 	{"EFS CSI 1", vars(config.VarAddonEFS, "1"), config.VarAddonEFS, "must be on or off", ""},
 	{"CloudWatch yes", vars(config.VarAddonCloudWatch, "yes"), config.VarAddonCloudWatch, "must be on or off", ""},
 	{"CloudWatch enabled", vars(config.VarAddonCloudWatch, "enabled"), config.VarAddonCloudWatch, "must be on or off", ""},
+
+	// unknown variables: a misspelt BALLAST_ name, with the nearest known one
+	{"unknown BALLAST_ENVIRONMENT", vars("BALLAST_ENVIRONMENT", "prod"), "BALLAST_ENVIRONMENT", "unknown variable; did you mean BALLAST_ENV?", ""},
+	{"unknown BALLAST_DELETION_PROTECTON", vars("BALLAST_DELETION_PROTECTON", "on"), "BALLAST_DELETION_PROTECTON", "did you mean BALLAST_DELETION_PROTECTION?", ""},
+	{"unknown BALLAST_NODE_MAXSIZE", vars("BALLAST_NODE_MAXSIZE", "4"), "BALLAST_NODE_MAXSIZE", "did you mean BALLAST_NODE_MAX_SIZE?", ""},
+	{"unknown BALLAST_CAPACITY_TYPE", vars("BALLAST_CAPACITY_TYPE", "SPOT"), "BALLAST_CAPACITY_TYPE", "did you mean BALLAST_NODE_CAPACITY_TYPE?", ""},
+	{"unknown name, nothing near", vars("BALLAST_QWERTY_ZXCV", "1"), "BALLAST_QWERTY_ZXCV", "unknown variable", ""},
 }
 
 func vars(kv ...string) map[string]string {

@@ -60,3 +60,27 @@ func TestEveryVariableHasThePrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestSettingsNameTheSource(t *testing.T) {
+	c, err := LoadEnv([]string{"BALLAST_ENV=prod", "BALLAST_NAT_MODE=single"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Setting{}
+	for _, s := range c.Settings() {
+		got[s.Name] = s
+	}
+	if len(got) != len(Vars) {
+		t.Errorf("%d settings for %d variables", len(got), len(Vars))
+	}
+	for name, want := range map[string]Setting{
+		VarEnv:                  {VarEnv, "prod", true},
+		VarNATMode:              {VarNATMode, "single", true},
+		VarFlowLogRetentionDays: {VarFlowLogRetentionDays, "365", false},
+		VarClusterName:          {VarClusterName, "ballast-prod", false},
+	} {
+		if got[name] != want {
+			t.Errorf("%s = %+v, want %+v", name, got[name], want)
+		}
+	}
+}
