@@ -75,7 +75,9 @@ func (a *Addons) Add(id string, spec AddonSpec) *Addon {
 		out.serviceAccount = spec.PodIdentity.ServiceAccount
 	}
 	pin(out, spec.Version, cfg)
-	l2.Node().AddDependency(a.agent.Resource)
+	if a.agent != nil { // EKS Auto Mode runs the agent itself
+		l2.Node().AddDependency(a.agent.Resource)
+	}
 	out.waitsForNodes = spec.WaitForNodes == nil || *spec.WaitForNodes
 	if out.waitsForNodes {
 		for _, ng := range a.nodeGroups {

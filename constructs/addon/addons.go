@@ -24,6 +24,7 @@ type Addons struct {
 	Installed map[Name]*Addon
 	// PrefixDelegation reports whether vpc-cni assigns /28 prefixes; IP
 	// capacity planning must count prefixes, not addresses, when true.
+	// False under EKS Auto Mode, whose networking is its own.
 	PrefixDelegation bool
 
 	cluster    awseksv2.Cluster
@@ -40,8 +41,15 @@ func NewAddons(scope constructs.Construct, id string, props *AddonsProps) *Addon
 	propcheck.Must(scope, id, "addon", p.Validate())
 	a := &Addons{
 		Construct: constructs.NewConstruct(scope, jsii.String(id)),
-		Installed: map[Name]*Addon{}, PrefixDelegation: *p.VpcCni.PrefixDelegation,
+		Installed: map[Name]*Addon{}, PrefixDelegation: p.VpcCni != nil && *p.VpcCni.PrefixDelegation,
 		cluster: p.Cluster, nodeGroups: p.NodeGroups, version: *p.KubernetesVersion, overrides: p.VersionOverrides,
+	}
+	if *p.AutoMode {
+		// EKS Auto Mode brings capacity on demand and runs the Pod
+		// Identity agent and the core add-ons itself.
+		a.Add(idMetricsServer, a.spec(MetricsServer, nil, nil, true))
+		a.installOptional(p)
+		return a
 	}
 	if len(p.NodeGroups) == 0 {
 		awscdk.Annotations_Of(a.Construct).AddWarningV2(jsii.String(WarnNoNodeGroups),
@@ -64,11 +72,14 @@ func (a *Addons) Version(name Name) string {
 }
 
 // BeforeCompute are the add-ons nodes need to become Ready (networking and
-// credentials); node groups should depend on them.
+// credentials); node groups should depend on them. None under EKS Auto
+// Mode, which runs them itself.
 func (a *Addons) BeforeCompute() []constructs.IDependable {
 	var out []constructs.IDependable
 	for _, n := range []Name{PodIdentityAgent, VpcCni, KubeProxy} {
-		out = append(out, a.Installed[n].Resource)
+		if ad := a.Installed[n]; ad != nil {
+			out = append(out, ad.Resource)
+		}
 	}
 	return out
 }
