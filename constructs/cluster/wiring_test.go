@@ -87,7 +87,9 @@ func TestWiringRejectsWhatItWouldIgnore(t *testing.T) {
 		}, []string{"Rejects/G: invalid props", "set by AddNodeGroups"}},
 		"node groups under Auto Mode": {func() { auto.AddNodeGroups(awscdk.Stack_Of(auto.Resource), "G", nil) },
 			[]string{"Auto/G: invalid props", "EKS Auto Mode runs the nodes"}},
-		"Auto Mode set by the caller": {func() { auto.AddAddons(awscdk.Stack_Of(auto.Resource), "A", &addon.AddonsProps{AutoMode: jsii.Bool(true)}) },
+		"Auto Mode set by the caller": {func() {
+			auto.AddAddons(awscdk.Stack_Of(auto.Resource), "A", &addon.AddonsProps{AutoMode: jsii.Bool(true)})
+		},
 			[]string{"Auto/A: invalid props", "autoMode: set by AddAddons"}},
 		"core add-on settings under Auto Mode": {func() {
 			auto.AddAddons(awscdk.Stack_Of(auto.Resource), "B", &addon.AddonsProps{KubeProxy: &addon.KubeProxyConfig{}})
