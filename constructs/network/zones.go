@@ -34,13 +34,13 @@ var RegionZones = map[string]Zones{
 	"eu-south-1": {Letters: "abc"}, "eu-south-2": {Letters: "abc"},
 	"il-central-1": {Letters: "abc"}, "me-south-1": {Letters: "abc"}, "me-central-1": {Letters: "abc"},
 	"af-south-1": {Letters: "abc"},
-	"ap-east-1": {Letters: "abc"}, "ap-east-2": {Letters: "abc"},
+	"ap-east-1":  {Letters: "abc"}, "ap-east-2": {Letters: "abc"},
 	"ap-south-1": {Letters: "abc"}, "ap-south-2": {Letters: "abc"},
 	"ap-northeast-1": {Letters: "acd"}, "ap-northeast-2": {Letters: "abcd"}, "ap-northeast-3": {Letters: "abc"},
 	"ap-southeast-1": {Letters: "abc"}, "ap-southeast-2": {Letters: "abc"}, "ap-southeast-3": {Letters: "abc"},
 	"ap-southeast-4": {Letters: "abc"}, "ap-southeast-5": {Letters: "abc"}, "ap-southeast-6": {Letters: "abc"},
 	"ap-southeast-7": {Letters: "abc"},
-	"cn-north-1": {Letters: "abd"}, "cn-northwest-1": {Letters: "abc"},
+	"cn-north-1":     {Letters: "abd"}, "cn-northwest-1": {Letters: "abc"},
 	"us-gov-west-1": {Letters: "abc"}, "us-gov-east-1": {Letters: "abc"},
 }
 
