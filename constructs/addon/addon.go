@@ -100,7 +100,7 @@ func (a *Addons) WaitFor(capacity ...constructs.IDependable) {
 	}
 }
 
-// cfnOf is the one L1 escape hatch: awseksv2.Addon (2.270) has no
+// cfnOf is the one L1 escape hatch: awseksv2.Addon (2.276) has no
 // ResolveConflicts, PodIdentityAssociations or PreserveOnDelete-by-default
 // and renders configuration values itself, so Ballast sets them on the
 // underlying AWS::EKS::Addon.

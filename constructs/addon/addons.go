@@ -53,7 +53,7 @@ func NewAddons(scope constructs.Construct, id string, props *AddonsProps) *Addon
 	}
 	if len(p.NodeGroups) == 0 {
 		awscdk.Annotations_Of(a.Construct).AddWarningV2(jsii.String(WarnNoNodeGroups),
-			jsii.String("No node groups given: coredns, CSI controllers and metrics-server may stay DEGRADED until capacity exists."))
+			jsii.String("No node groups given: coredns, CSI controllers and metrics-server may stay DEGRADED until capacity exists."), nil)
 	}
 	a.installAgent()
 	a.installDefaults(p)
@@ -100,7 +100,7 @@ func (a *Addons) installDefaults(p AddonsProps) {
 	a.Add(idCoreDNS, a.spec(CoreDNS, p.CoreDNS.values(), nil, true))
 	if *p.CoreDNS.Replicas < 2 {
 		awscdk.Annotations_Of(a.Installed[CoreDNS].Resource).AddWarningV2(jsii.String(WarnCoreDNSReplicas),
-			jsii.String(fmt.Sprintf("CoreDNS runs %d replica: every DNS lookup in the cluster fails while it restarts.", *p.CoreDNS.Replicas)))
+			jsii.String(fmt.Sprintf("CoreDNS runs %d replica: every DNS lookup in the cluster fails while it restarts.", *p.CoreDNS.Replicas)), nil)
 	}
 	ebs := a.Add(idEbsCsi, a.spec(EbsCsiDriver, p.EbsCsi.values(), &PodIdentity{EbsCsiServiceAccount, []string{EbsCsiPolicy}}, true))
 	grantEBSKey(ebs.Role, p)
