@@ -48,13 +48,13 @@ type result struct {
 	dir            string // the working directory it ran in
 }
 
-// runBinary executes the binary in a fresh working directory with a clean
-// environment: the parent's environment minus every BALLAST_* and CDK_*
-// variable, plus vars.
-func runBinary(t *testing.T, vars map[string]string) result {
+// runBinary executes the binary with args in a fresh working directory
+// with a clean environment: the parent's environment minus every BALLAST_*
+// and CDK_* variable, plus vars.
+func runBinary(t *testing.T, vars map[string]string, args ...string) result {
 	t.Helper()
 	dir := t.TempDir()
-	cmd := exec.Command(binary(t))
+	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = dir
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "BALLAST_") && !strings.HasPrefix(kv, "CDK_") {
@@ -119,14 +119,17 @@ func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, "ballast-dev-"+part+".template.json")); err != nil {
 			t.Errorf("template missing: %v", err)
 		}
-		if !strings.Contains(r.stdout, "ballast-dev-"+part) {
-			t.Errorf("summary lacks stack %s:\n%s", part, r.stdout)
+		if !strings.Contains(r.stderr, "ballast-dev-"+part) {
+			t.Errorf("summary (stderr) lacks stack %s:\n%s", part, r.stderr)
 		}
 	}
 	for _, az := range []string{"us-east-1a", "us-east-1b", "us-east-1c"} {
-		if !strings.Contains(r.stdout, "  "+az+" ") || !strings.Contains(r.stdout, "IP addresses at max scale") {
-			t.Errorf("summary lacks the IP capacity of %s:\n%s", az, r.stdout)
+		if !strings.Contains(r.stderr, "  "+az+" ") || !strings.Contains(r.stderr, "IP addresses at max scale") {
+			t.Errorf("summary (stderr) lacks the IP capacity of %s:\n%s", az, r.stderr)
 		}
+	}
+	if r.stdout != "" {
+		t.Errorf("synthesis printed to stdout:\n%s", r.stdout)
 	}
 	b, err := os.ReadFile(filepath.Join(out, "validation-report.json"))
 	if err != nil {
@@ -160,6 +163,14 @@ func TestHonoursCDKOutdir(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "manifest.json")); err != nil {
 		t.Errorf("nothing synthesized to CDK_OUTDIR: %v", err)
+	}
+	// Under the CDK CLI (cdk ls, cdk synth) stdout is the CLI's: the app
+	// prints nothing there, and each of its messages starts its own line.
+	if r.stdout != "" {
+		t.Errorf("stdout under the CDK CLI must be empty, got:\n%s", r.stdout)
+	}
+	if !strings.HasPrefix(r.stderr, "ballast: synthesized") && !strings.Contains(r.stderr, "\nballast: synthesized") {
+		t.Errorf("the summary does not start its own line:\n%q", r.stderr)
 	}
 	if es := r.entries(t); len(es) != 0 {
 		t.Errorf("wrote into the working directory too: %v", es)

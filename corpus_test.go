@@ -284,6 +284,22 @@ var corpus = []badInput{
 	// accelerated node groups
 	{"workers mix GPU and plain types", vars(config.VarWorkersEnabled, "true", config.VarWorkersCapacityType, "on-demand",
 		config.VarWorkersInstanceTypes, "g5.xlarge,m6i.xlarge"), config.VarWorkersInstanceTypes, "mixes accelerators none and nvidia", ""},
+
+	// unknown variables: a misspelt BALLAST_ name, with the nearest known one
+	{"unknown BALLAST_ENVIRONMENT", vars("BALLAST_ENVIRONMENT", "prod"), "BALLAST_ENVIRONMENT", "unknown variable; did you mean BALLAST_ENV?", ""},
+	{"unknown BALLAST_DELETION_PROTECTON", vars("BALLAST_DELETION_PROTECTON", "on"), "BALLAST_DELETION_PROTECTON", "did you mean BALLAST_DELETION_PROTECTION?", ""},
+	{"unknown BALLAST_NODE_MAXSIZE", vars("BALLAST_NODE_MAXSIZE", "4"), "BALLAST_NODE_MAXSIZE", "did you mean BALLAST_NODE_MAX_SIZE?", ""},
+	{"unknown BALLAST_CAPACITY_TYPE", vars("BALLAST_CAPACITY_TYPE", "SPOT"), "BALLAST_CAPACITY_TYPE", "did you mean BALLAST_NODE_CAPACITY_TYPE?", ""},
+	{"unknown name, nothing near", vars("BALLAST_QWERTY_ZXCV", "1"), "BALLAST_QWERTY_ZXCV", "unknown variable", ""},
+
+	// availability zones from the zone table, with its escape
+	{"AZ the region does not have", vars(config.VarRegion, "cn-north-1", config.VarAZs, "cn-north-1a,cn-north-1c"), config.VarAZs, "cn-north-1c is not an availability zone of region cn-north-1 (its zones: cn-north-1a,cn-north-1b,cn-north-1d)", ""},
+	{"AZ letter past the table", vars(config.VarAZs, "us-east-1a,us-east-1g"), config.VarAZs, "BALLAST_ALLOW_UNLISTED_AZS=on accepts zones the table lacks", ""},
+	{"region the table lacks, no AZs", vars(config.VarRegion, "xx-moon-1"), config.VarAZs, "required: region xx-moon-1 is not in the zone table", ""},
+	{"region the table lacks, AZs unchecked", vars(config.VarRegion, "xx-moon-1", config.VarAZs, "xx-moon-1a,xx-moon-1b"), config.VarAZs, "so its zones cannot be checked", ""},
+	{"region whose zones differ per account", vars(config.VarRegion, "us-west-1"), config.VarAZs, "each account sees 2 of the zones of us-west-1", ""},
+	{"unlisted AZs allowed, name still malformed", vars(config.VarAllowUnlistedAZs, "on", config.VarAZs, "us-east-1a,us-east-1aa"), config.VarAZs, "us-east-1aa is not an availability zone of region us-east-1", ""},
+	{"unlisted AZs switch yes", vars(config.VarAllowUnlistedAZs, "yes"), config.VarAllowUnlistedAZs, "must be on or off", ""},
 }
 
 func vars(kv ...string) map[string]string {

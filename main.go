@@ -1,12 +1,14 @@
 // Command ballast synthesizes the Ballast reference EKS platform for one
 // environment (configured by BALLAST_* environment variables) into
-// ./cdk.out, or into CDK_OUTDIR when the CDK CLI runs it.
+// ./cdk.out, or into CDK_OUTDIR when the CDK CLI runs it. ballast --help
+// lists its commands.
 package main
 
 import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
@@ -25,41 +27,80 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.LookupEnv, os.Stdout, os.Stderr))
+	stdout, stderr := guardStreams()
+	os.Exit(run(os.Args[1:], os.Environ(), stdout, stderr))
 }
 
-// run loads the configuration and synthesizes. Configuration problems are
-// printed, all at once, before anything is written.
-func run(lookup config.Lookup, stdout, stderr io.Writer) int {
-	cfg, err := config.Load(lookup)
+// run carries out the command line over the environment environ
+// (os.Environ's form). stdout gets only what a pipe needs (help, version,
+// the configuration); the synthesis summary and every problem go to
+// stderr. Configuration problems are printed, all at once, before
+// anything is written.
+func run(args, environ []string, stdout, stderr io.Writer) int {
+	cmd, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "ballast: %v\nRun ballast --help for usage.\n", err)
+		return exitUsage
+	}
+	switch cmd {
+	case cmdHelp:
+		fmt.Fprint(stdout, usage())
+		return 0
+	case cmdVersion:
+		fmt.Fprintln(stdout, "ballast", version)
+		return 0
+	}
+	cfg, err := config.LoadEnv(environ)
 	if err != nil {
 		fmt.Fprintf(stderr, "ballast: invalid configuration:\n%v\n", err)
 		return exitInvalidConfig
 	}
-	defer jsii.Close()
-	outdir, _ := lookup("CDK_OUTDIR")
-	if outdir == "" {
-		outdir = "cdk.out"
+	if cmd == cmdConfig {
+		printSettings(stdout, cfg)
+		return 0
 	}
-	app := cdkapp.NewApp(outdir)
-	p, assembly, err := synth(app, cfg.Props())
+	summary, err := synthesize(cfg, outdirOf(environ))
 	if err != nil {
 		fmt.Fprintf(stderr, "ballast: synthesis failed:\n%v\n", err)
 		return exitSynthFailed
 	}
-	fmt.Fprintf(stdout, "ballast: synthesized %s platform %q to %s\n", cfg.Env, cfg.ClusterName, *assembly.Directory())
-	for _, s := range p.Stacks() {
-		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
-		fmt.Fprintf(stdout, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
-	}
-	p.WriteAccess(stderr)
-	if report, ok := p.IPCapacity(); ok {
-		fmt.Fprintln(stdout, "IP addresses at max scale (node groups at their max sizes):")
-		for _, p := range report.Pools {
-			fmt.Fprintf(stdout, "  %-14s %-8s %-18s %6d of %6d usable (%d%%)\n", p.AZ, p.Role, p.Subnet, p.Needed, p.Usable, p.Percent())
+	fmt.Fprint(stderr, summary)
+	return 0
+}
+
+// outdirOf is CDK_OUTDIR, or cdk.out.
+func outdirOf(environ []string) string {
+	for _, kv := range environ {
+		if v, ok := strings.CutPrefix(kv, "CDK_OUTDIR="); ok && v != "" {
+			return v
 		}
 	}
-	return 0
+	return "cdk.out"
+}
+
+// synthesize builds and synthesizes the platform and returns its summary:
+// stack resource counts and the IP table. The runtime is closed before it
+// returns, so nothing it prints can follow Ballast's messages.
+func synthesize(cfg *config.Config, outdir string) (string, error) {
+	defer jsii.Close()
+	p, assembly, err := synth(cdkapp.NewApp(outdir), cfg.Props())
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "ballast: synthesized %s platform %q to %s\n", cfg.Env, cfg.ClusterName, *assembly.Directory())
+	for _, s := range p.Stacks() {
+		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
+		fmt.Fprintf(&b, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
+	}
+	p.WriteAccess(&b)
+	if report, ok := p.IPCapacity(); ok {
+		fmt.Fprintln(&b, "IP addresses at max scale (node groups at their max sizes):")
+		for _, p := range report.Pools {
+			fmt.Fprintf(&b, "  %-14s %-8s %-18s %6d of %6d usable (%d%%)\n", p.AZ, p.Role, p.Subnet, p.Needed, p.Usable, p.Percent())
+		}
+	}
+	return b.String(), nil
 }
 
 // synth builds the platform, applies the EKS rule pack (an error fails

@@ -12,11 +12,11 @@ import (
 // BALLAST_ENV=prod BALLAST_ENDPOINT_ACCESS=public-and-private
 // BALLAST_PUBLIC_ACCESS_CIDRS=0.0.0.0/0 go run . exits 2 naming the opt-in.
 func TestOpenEndpointNeedsOptIn(t *testing.T) {
-	vars := map[string]string{
-		config.VarEnv: "prod", config.VarEndpointAccess: "public-and-private", config.VarPublicAccessCIDRs: "0.0.0.0/0",
+	environ := []string{
+		config.VarEnv + "=prod", config.VarEndpointAccess + "=public-and-private", config.VarPublicAccessCIDRs + "=0.0.0.0/0",
 	}
 	var stdout, stderr bytes.Buffer
-	code := run(func(name string) (string, bool) { v, ok := vars[name]; return v, ok }, &stdout, &stderr)
+	code := run(nil, environ, &stdout, &stderr)
 	if code != exitInvalidConfig {
 		t.Errorf("exit %d, want %d", code, exitInvalidConfig)
 	}

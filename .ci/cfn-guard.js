@@ -7,7 +7,7 @@
 //
 // A finding passes only if .ci/cfn-guard-exceptions.json lists it with a
 // reason, or .ci/pending.json lists it as awaiting a fix (reported,
-// not failed; BALLAST_STRICT=1 fails those too). An exception or pending
+// not failed; STRICT_CHECKS=1 fails those too). An exception or pending
 // entry that matches nothing fails the run, so both lists stay honest.
 // `where` patterns are "<template name>/<logical ID>"; '*' matches anything.
 'use strict';
@@ -65,7 +65,7 @@ function main() {
   if (!dir) { console.error('usage: cfn-guard.js <templates-dir>'); process.exit(2); }
   const templates = fs.readdirSync(dir).filter((f) => f.endsWith('.template.json')).map((f) => path.join(dir, f)).sort();
   const exceptions = JSON.parse(fs.readFileSync(path.join(__dirname, 'cfn-guard-exceptions.json')));
-  const strict = process.env.BALLAST_STRICT === '1';
+  const strict = process.env.STRICT_CHECKS === '1';
   const pending = strict ? [] : JSON.parse(fs.readFileSync(path.join(__dirname, 'pending.json'))).filter((p) => p.checker === 'cfn-guard');
   const version = execFileSync(guard, ['--version']).toString().trim();
   console.log(`${version}, ${ruleFiles(rulesDir).length} Control Tower rule files (@cdklabs/cdk-validator-cfnguard ${require(path.join(pkg, 'package.json')).version}), ${templates.length} templates`);

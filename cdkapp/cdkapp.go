@@ -15,7 +15,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 )
 
-// featureFlagsJSON is aws-cdk-lib 2.270's recommended-feature-flags.json
+// featureFlagsJSON is aws-cdk-lib 2.276's recommended-feature-flags.json
 // (as `cdk init` writes into cdk.json). cdk.json carries the same map; a
 // test keeps the two equal, so `go run .` and `cdk synth` agree.
 //

@@ -55,10 +55,11 @@ func (c *Config) validateAddons(p *problems) {
 }
 
 // addonsProps maps the add-on variables; the version table row follows the
-// cluster's Kubernetes version. Auto Mode runs the core add-ons itself.
+// cluster's Kubernetes version. Auto Mode runs the core add-ons itself and
+// gets the ones it lacks (metrics-server, the EFS CSI driver, CloudWatch).
 func (c *Config) addonsProps() *addon.AddonsProps {
 	if c.Compute == cluster.ComputeAuto {
-		return nil
+		return &addon.AddonsProps{EFS: jsii.Bool(c.AddonEFSCSI), CloudWatchObservability: jsii.Bool(c.AddonCloudWatch)}
 	}
 	return &addon.AddonsProps{
 		CoreDNS:                 &addon.CoreDNSConfig{Replicas: ptr.To(c.CoreDNSReplicas)},

@@ -10,7 +10,11 @@ type Lookup func(name string) (string, bool)
 // Load reads every variable in Vars through lookup, applies the profile's
 // defaults for unset (or blank) ones, and validates the result. The error,
 // if any, lists every problem at once (errors.Join), one per line.
-func Load(lookup Lookup) (*Config, error) {
+func Load(lookup Lookup) (*Config, error) { return loadNamed(lookup, nil) }
+
+// loadNamed is Load, also rejecting the unknown BALLAST_ variables among names
+// (the names the environment sets).
+func loadNamed(lookup Lookup, names []string) (*Config, error) {
 	c := &Config{}
 	profile := ProfileDev
 	if raw, ok := lookup(VarEnv); ok && strings.TrimSpace(raw) != "" {
@@ -36,6 +40,7 @@ func Load(lookup Lookup) (*Config, error) {
 			c.values[v.Name] = def
 		}
 	}
+	validateNames(&parse, names, lookup)
 	all := append(parse, c.problems().without(failed)...)
 	if len(all) > 0 {
 		return nil, all.err()

@@ -63,8 +63,7 @@ type NetworkConfig struct {
 
 var networkVars = []Var{
 	{VarAZs, "Availability zones, explicit (never looked up).", "2 to 6 distinct AZ names of the region, comma-separated",
-		func(_ Profile, c *Config, _ Lookup) string { return c.Region + "a," + c.Region + "b," + c.Region + "c" },
-		func(c *Config, raw string) error { c.AZs = List(raw); return nil }},
+		defaultAZs, setAZs},
 	{VarVPCCIDR, "VPC IPv4 CIDR block; it must hold the subnet plan (see constructs/network).", "an IPv4 CIDR with a prefix from /16 to /24 in a private range (10/8, 172.16/12, 192.168/16, 100.64/10)",
 		fixed(network.DefaultCIDR), func(c *Config, raw string) error { c.VPCCIDR = raw; return nil }},
 	{VarNATMode, "NAT gateways: one per AZ, or one shared.", "per-az | single",
@@ -152,14 +151,9 @@ func (c *Config) anySubnetIDs() bool {
 }
 
 // validateNetwork holds the network rules only the environment has: AZs
-// named after the region, and the bring-your-own-VPC variables' interplay.
+// of the region (zones.go), and the bring-your-own-VPC variables' interplay.
 func (c *Config) validateNetwork(p *problems) {
-	azs := joinList(c.AZs)
-	for _, az := range c.AZs {
-		if !isAZOf(az, c.Region) {
-			p.add(VarAZs, azs, "%s is not an availability zone of region %s", az, c.Region)
-		}
-	}
+	c.validateZones(p)
 	if !c.BringYourOwnVPC() && !c.anySubnetIDs() {
 		return
 	}
@@ -172,9 +166,4 @@ func (c *Config) validateNetwork(p *problems) {
 	if c.VPCEndpoints == EndpointsOn {
 		p.add(VarVPCEndpoints, string(c.VPCEndpoints), "an existing VPC (%s) gets no endpoints from Ballast", VarVPCID)
 	}
-}
-
-// isAZOf reports whether az is the region name followed by one zone letter.
-func isAZOf(az, region string) bool {
-	return len(az) == len(region)+1 && az[:len(region)] == region && az[len(region)] >= 'a' && az[len(region)] <= 'z'
 }

@@ -28,8 +28,10 @@ func (p Props) withDefaults() Props {
 	out.NodeGroups = slices.Clone(p.NodeGroups)
 	if p.Addons != nil {
 		a := *p.Addons
-		cni := p.vpcCni()
-		a.VpcCni = &cni
+		if !p.autoMode() { // Auto Mode runs pod networking itself
+			cni := p.vpcCni()
+			a.VpcCni = &cni
+		}
 		out.Addons = &a
 	}
 	if p.ExistingNetwork == nil {

@@ -22,7 +22,7 @@ func nagged(t *testing.T) map[config.Profile]*synthtest.Assembly {
 // profile and fails on any unsuppressed error or warning. Findings listed
 // in .ci/pending.json (awaiting a fix) are reported, not failed;
 // a pending entry that no longer matches fails, so the list only shrinks.
-// BALLAST_STRICT=1 ignores the pending list.
+// STRICT_CHECKS=1 ignores the pending list.
 func TestCdkNag(t *testing.T) {
 	pending, err := synthtest.LoadPending(pendingFile, "cdk-nag")
 	if err != nil {

@@ -220,7 +220,9 @@ func (p Props) clusterStackProps(pl *Platform) *stacks.ClusterStackProps {
 	}
 	if p.Addons != nil {
 		a := *p.Addons
-		a.EBSKey = keys.EBS
+		if !p.autoMode() { // Auto Mode's block storage is its own
+			a.EBSKey = keys.EBS
+		}
 		props.Addons = &a
 	}
 	return props

@@ -53,9 +53,11 @@ type Props struct {
 	// Must be empty with EKS Auto Mode. Default: none.
 	NodeGroups []nodegroup.NodeGroupSetProps
 	// Addons configures the EKS managed add-ons; nil installs none. Its
-	// Cluster, KubernetesVersion, EBSKey and NodeGroups are wired by the
-	// platform. Its VpcCni is the one vpc-cni setting the network's IP
-	// capacity check also counts with. Must be nil with EKS Auto Mode.
+	// Cluster, KubernetesVersion, EBSKey, NodeGroups and AutoMode are wired
+	// by the platform. Its VpcCni is the one vpc-cni setting the network's
+	// IP capacity check also counts with. With EKS Auto Mode only the
+	// add-ons Auto Mode lacks are installed (addon.AutoModeAddons), so the
+	// core add-ons' settings must be unset. Default: none.
 	Addons *addon.AddonsProps
 	// Monitoring, when non-nil, watches the cluster from the cluster stack
 	// (alarms, audit-log detections, dashboard, alarm topic). Its

@@ -119,7 +119,7 @@ func pendingSection(t *testing.T) string {
 	var b strings.Builder
 	b.WriteString("\n## Pending: findings awaiting a fix (.ci/pending.json)\n\n")
 	b.WriteString("Not suppressions: the checkers still report them, and a test fails once one no longer occurs. " +
-		"This list must be empty before verification is done. `BALLAST_STRICT=1` ignores it.\n\n")
+		"This list must be empty before verification is done. `STRICT_CHECKS=1` ignores it.\n\n")
 	if len(all) == 0 {
 		b.WriteString("None.\n")
 		return b.String()

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/aws/jsii-runtime-go"
+
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 )
@@ -118,7 +120,9 @@ func (d Props) validateCompute() []error {
 			errs = append(errs, errors.New("nodeGroups: EKS Auto Mode (cluster.compute=auto) runs the nodes; remove the node groups"))
 		}
 		if d.Addons != nil {
-			errs = append(errs, errors.New("addons: EKS Auto Mode (cluster.compute=auto) runs the core add-ons; leave addons unset"))
+			a := *d.Addons
+			a.KubernetesVersion, a.AutoMode = d.Cluster.Version, jsii.Bool(true)
+			errs = append(errs, under("addons", a.ValidateSettings())...)
 		}
 		return errs
 	}
@@ -174,6 +178,7 @@ func (p Props) validateWired() []error {
 		wired("addons.kubernetesVersion", a.KubernetesVersion != nil)
 		wired("addons.ebsKey", a.EBSKey != nil)
 		wired("addons.nodeGroups", a.NodeGroups != nil)
+		wired("addons.autoMode", a.AutoMode != nil)
 	}
 	if fs := p.Storage.FileSystem; fs != nil {
 		wired("storage.fileSystem.vpc", fs.Vpc != nil)

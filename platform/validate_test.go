@@ -55,8 +55,11 @@ func TestValidate(t *testing.T) {
 		{"two groups of one name", func(p *platform.Props) {
 			p.NodeGroups = append(p.NodeGroups, nodegroup.NodeGroupSetProps{Name: jsii.String("system")})
 		}, []string{"nodeGroups[system]: listed twice"}},
-		{"node groups and add-ons under Auto Mode", func(p *platform.Props) { p.Cluster.Compute = ptr.To(cluster.ComputeAuto) },
-			[]string{"nodeGroups: EKS Auto Mode (cluster.compute=auto) runs the nodes", "addons: EKS Auto Mode"}},
+		{"node groups and core add-on settings under Auto Mode", func(p *platform.Props) {
+			p.Cluster.Compute = ptr.To(cluster.ComputeAuto)
+			p.Addons.CoreDNS = &addon.CoreDNSConfig{Replicas: ptr.To(3)}
+		}, []string{"nodeGroups: EKS Auto Mode (cluster.compute=auto) runs the nodes",
+			"addons.coreDNS: EKS Auto Mode (autoMode) runs CoreDNS itself; leave it unset"}},
 		{"an existing VPC and a created one", func(p *platform.Props) {
 			p.ExistingNetwork = &network.ExistingNetworkProps{VpcID: jsii.String("vpc-01234567"), AvailabilityZones: p.Network.AvailabilityZones,
 				PrivateSubnetIDs: []string{"subnet-00000001", "subnet-00000002", "subnet-00000003"}}

@@ -27,7 +27,7 @@ type ClusterStackProps struct {
 	Cluster cluster.ClusterProps
 	// NodeGroups are the logical node groups, each expanded per AZ. They
 	// are ignored when the cluster runs EKS Auto Mode
-	// (Cluster.Compute = cluster.ComputeAuto).
+	// (Cluster.Compute = cluster.ComputeAuto), which runs the nodes.
 	NodeGroups []nodegroup.NodeGroupSetProps
 	// NodeVolumeKey encrypts node EBS volumes (the storage stack's EBS key).
 	NodeVolumeKey awskms.IKey
@@ -67,7 +67,12 @@ func NewClusterStack(scope constructs.Construct, id string, props *ClusterStackP
 	s.Cluster = cluster.NewCluster(s.Stack, idCluster, &props.Cluster)
 	s.addClusterOutputs()
 	if s.Cluster.AutoMode {
-		return s // Auto Mode runs the nodes and their core add-ons.
+		// Auto Mode runs the nodes and their core add-ons; the add-ons it
+		// lacks are installed.
+		if props.Addons != nil {
+			s.Addons = s.Cluster.AddAddons(s.Stack, idAddons, props.Addons)
+		}
+		return s
 	}
 	for _, ng := range props.NodeGroups {
 		ng.VolumeKey = props.NodeVolumeKey

@@ -75,7 +75,9 @@ func (a *Addons) Add(id string, spec AddonSpec) *Addon {
 		out.serviceAccount = spec.PodIdentity.ServiceAccount
 	}
 	pin(out, spec.Version, cfg)
-	l2.Node().AddDependency(a.agent.Resource)
+	if a.agent != nil { // EKS Auto Mode runs the agent itself
+		l2.Node().AddDependency(a.agent.Resource)
+	}
 	out.waitsForNodes = spec.WaitForNodes == nil || *spec.WaitForNodes
 	if out.waitsForNodes {
 		for _, ng := range a.nodeGroups {
@@ -98,7 +100,7 @@ func (a *Addons) WaitFor(capacity ...constructs.IDependable) {
 	}
 }
 
-// cfnOf is the one L1 escape hatch: awseksv2.Addon (2.270) has no
+// cfnOf is the one L1 escape hatch: awseksv2.Addon (2.276) has no
 // ResolveConflicts, PodIdentityAssociations or PreserveOnDelete-by-default
 // and renders configuration values itself, so Ballast sets them on the
 // underlying AWS::EKS::Addon.

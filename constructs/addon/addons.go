@@ -24,6 +24,7 @@ type Addons struct {
 	Installed map[Name]*Addon
 	// PrefixDelegation reports whether vpc-cni assigns /28 prefixes; IP
 	// capacity planning must count prefixes, not addresses, when true.
+	// False under EKS Auto Mode, whose networking is its own.
 	PrefixDelegation bool
 
 	cluster    awseksv2.Cluster
@@ -40,12 +41,19 @@ func NewAddons(scope constructs.Construct, id string, props *AddonsProps) *Addon
 	propcheck.Must(scope, id, "addon", p.Validate())
 	a := &Addons{
 		Construct: constructs.NewConstruct(scope, jsii.String(id)),
-		Installed: map[Name]*Addon{}, PrefixDelegation: *p.VpcCni.PrefixDelegation,
+		Installed: map[Name]*Addon{}, PrefixDelegation: p.VpcCni != nil && *p.VpcCni.PrefixDelegation,
 		cluster: p.Cluster, nodeGroups: p.NodeGroups, version: *p.KubernetesVersion, overrides: p.VersionOverrides,
+	}
+	if *p.AutoMode {
+		// EKS Auto Mode brings capacity on demand and runs the Pod
+		// Identity agent and the core add-ons itself.
+		a.Add(idMetricsServer, a.spec(MetricsServer, nil, nil, true))
+		a.installOptional(p)
+		return a
 	}
 	if len(p.NodeGroups) == 0 {
 		awscdk.Annotations_Of(a.Construct).AddWarningV2(jsii.String(WarnNoNodeGroups),
-			jsii.String("No node groups given: coredns, CSI controllers and metrics-server may stay DEGRADED until capacity exists."))
+			jsii.String("No node groups given: coredns, CSI controllers and metrics-server may stay DEGRADED until capacity exists."), nil)
 	}
 	a.installAgent()
 	a.installDefaults(p)
@@ -64,11 +72,14 @@ func (a *Addons) Version(name Name) string {
 }
 
 // BeforeCompute are the add-ons nodes need to become Ready (networking and
-// credentials); node groups should depend on them.
+// credentials); node groups should depend on them. None under EKS Auto
+// Mode, which runs them itself.
 func (a *Addons) BeforeCompute() []constructs.IDependable {
 	var out []constructs.IDependable
 	for _, n := range []Name{PodIdentityAgent, VpcCni, KubeProxy} {
-		out = append(out, a.Installed[n].Resource)
+		if ad := a.Installed[n]; ad != nil {
+			out = append(out, ad.Resource)
+		}
 	}
 	return out
 }
@@ -89,7 +100,7 @@ func (a *Addons) installDefaults(p AddonsProps) {
 	a.Add(idCoreDNS, a.spec(CoreDNS, p.CoreDNS.values(), nil, true))
 	if *p.CoreDNS.Replicas < 2 {
 		awscdk.Annotations_Of(a.Installed[CoreDNS].Resource).AddWarningV2(jsii.String(WarnCoreDNSReplicas),
-			jsii.String(fmt.Sprintf("CoreDNS runs %d replica: every DNS lookup in the cluster fails while it restarts.", *p.CoreDNS.Replicas)))
+			jsii.String(fmt.Sprintf("CoreDNS runs %d replica: every DNS lookup in the cluster fails while it restarts.", *p.CoreDNS.Replicas)), nil)
 	}
 	ebs := a.Add(idEbsCsi, a.spec(EbsCsiDriver, p.EbsCsi.values(), &PodIdentity{EbsCsiServiceAccount, []string{EbsCsiPolicy}}, true))
 	grantEBSKey(ebs.Role, p)

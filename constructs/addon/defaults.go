@@ -18,6 +18,12 @@ const (
 // configs they point to) are not modified.
 func withDefaults(p AddonsProps) AddonsProps {
 	out := p
+	defaults.Set(&out.EFS, false)
+	defaults.Set(&out.CloudWatchObservability, false)
+	defaults.Set(&out.AutoMode, false)
+	if *out.AutoMode {
+		return out // EKS Auto Mode configures the add-ons it runs itself
+	}
 	cni := p.VpcCni.WithDefaults()
 	out.VpcCni = &cni
 
@@ -35,8 +41,6 @@ func withDefaults(p AddonsProps) AddonsProps {
 	defaults.Set(&ebs.DefaultStorageClass, DefaultEbsDefaultStorageClass)
 	out.EbsCsi = &ebs
 
-	defaults.Set(&out.EFS, false)
-	defaults.Set(&out.CloudWatchObservability, false)
 	defaults.Set(&out.NodeMonitoringAgent, true)
 	return out
 }

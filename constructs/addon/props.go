@@ -41,4 +41,15 @@ type AddonsProps struct {
 	// that reports node health problems (kernel, network, storage, GPU) as
 	// NodeConditions, which node auto repair acts on. Default: true.
 	NodeMonitoringAgent *bool
+	// AutoMode installs only the add-ons EKS Auto Mode lacks: metrics-server,
+	// and the EFS CSI driver and CloudWatch observability when switched on,
+	// each with its Pod Identity role. Auto Mode runs vpc-cni, kube-proxy,
+	// CoreDNS, the EBS CSI driver and the Pod Identity agent itself, so
+	// VpcCni, CoreDNS, KubeProxy, EbsCsi and EBSKey must be unset.
+	// Cluster.AddAddons sets it from the cluster. Default: false.
+	AutoMode *bool
 }
+
+// AutoModeAddons are the add-ons Addons installs under EKS Auto Mode, the
+// optional ones when switched on.
+var AutoModeAddons = []Name{MetricsServer, EfsCsiDriver, CloudWatchObservability}

@@ -18,7 +18,7 @@ func (p AddonsProps) Validate() error {
 	if p.Cluster == nil {
 		errs = append(errs, errors.New("cluster: required"))
 	}
-	if p.EBSKey == nil {
+	if p.EBSKey == nil && !isTrue(p.AutoMode) {
 		errs = append(errs, errors.New("ebsKey: required (the EBS CSI driver encrypts volumes with it)"))
 	}
 	if p.KubernetesVersion == nil {
@@ -35,7 +35,41 @@ func (p AddonsProps) Validate() error {
 func (p AddonsProps) ValidateSettings() error { return errors.Join(p.settings()...) }
 
 func (p AddonsProps) settings() []error {
+	if isTrue(p.AutoMode) {
+		return p.autoModeSettings()
+	}
 	p = withDefaults(p)
+	errs := p.versionSettings()
+	errs = append(errs, p.VpcCni.validate("vpcCni")...)
+	errs = append(errs, p.CoreDNS.validate("coreDNS")...)
+	return append(errs, p.KubeProxy.validate("kubeProxy")...)
+}
+
+// autoModeSettings rejects what EKS Auto Mode would make Addons ignore:
+// the configuration of the add-ons Auto Mode runs itself.
+func (p AddonsProps) autoModeSettings() []error {
+	var errs []error
+	ignored := func(path string, set bool, what string) {
+		if set {
+			errs = append(errs, fmt.Errorf("%s: EKS Auto Mode (autoMode) runs %s itself; leave it unset", path, what))
+		}
+	}
+	ignored("vpcCni", p.VpcCni != nil, "pod networking")
+	ignored("coreDNS", p.CoreDNS != nil, "CoreDNS")
+	ignored("kubeProxy", p.KubeProxy != nil, "kube-proxy")
+	ignored("ebsCsi", p.EbsCsi != nil, "block storage")
+	ignored("ebsKey", p.EBSKey != nil, "block storage")
+	errs = append(errs, p.versionSettings()...)
+	for _, name := range slices.Sorted(maps.Keys(p.VersionOverrides)) {
+		if !slices.Contains(AutoModeAddons, name) {
+			errs = append(errs, fmt.Errorf("versionOverrides[%s]: EKS Auto Mode installs only %v; leave it unset", name, AutoModeAddons))
+		}
+	}
+	return errs
+}
+
+// versionSettings checks the version table row and the overrides.
+func (p AddonsProps) versionSettings() []error {
 	var errs []error
 	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if v := p.KubernetesVersion; v != nil {
@@ -48,10 +82,10 @@ func (p AddonsProps) settings() []error {
 			add("versionOverrides[%s]: %q is not an add-on version like v1.19.0-eksbuild.1", name, v)
 		}
 	}
-	errs = append(errs, p.VpcCni.validate("vpcCni")...)
-	errs = append(errs, p.CoreDNS.validate("coreDNS")...)
-	return append(errs, p.KubeProxy.validate("kubeProxy")...)
+	return errs
 }
+
+func isTrue(b *bool) bool { return b != nil && *b }
 
 func (c *VpcCniConfig) validate(path string) []error {
 	if c == nil || c.PrefixDelegation == nil {

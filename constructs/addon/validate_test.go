@@ -80,6 +80,18 @@ func TestValidate(t *testing.T) {
 		}, []string{"vpcCni.warmPrefixTarget: only applies with prefixDelegation on"}},
 		{"negative warm prefix", func(p *AddonsProps) { p.VpcCni = &VpcCniConfig{WarmPrefixTarget: ptr.To(-1)} },
 			[]string{"vpcCni.warmPrefixTarget: must be >= 0, got -1"}},
+		{"auto mode needs no EBS key", func(p *AddonsProps) { p.AutoMode, p.EBSKey, p.EFS = ptr.To(true), nil, ptr.To(true) }, nil},
+		{"auto mode runs the core add-ons itself", func(p *AddonsProps) {
+			p.AutoMode = ptr.To(true)
+			p.VpcCni, p.CoreDNS = &VpcCniConfig{}, &CoreDNSConfig{Replicas: ptr.To(3)}
+			p.KubeProxy, p.EbsCsi = &KubeProxyConfig{}, &EbsCsiConfig{}
+			p.VersionOverrides = map[Name]string{CoreDNS: "v1.11.4-eksbuild.1", MetricsServer: "latest"}
+		}, []string{"vpcCni: EKS Auto Mode (autoMode) runs pod networking itself", "coreDNS: EKS Auto Mode (autoMode) runs CoreDNS itself",
+			"kubeProxy: EKS Auto Mode (autoMode) runs kube-proxy itself", "ebsCsi: EKS Auto Mode (autoMode) runs block storage itself",
+			"ebsKey: EKS Auto Mode (autoMode) runs block storage itself", `versionOverrides[metrics-server]: "latest" is not an add-on version`,
+			"versionOverrides[coredns]: EKS Auto Mode installs only [metrics-server aws-efs-csi-driver amazon-cloudwatch-observability]"}},
+		{"auto mode checks the version row", func(p *AddonsProps) { p.AutoMode, p.EBSKey, p.KubernetesVersion = ptr.To(true), nil, ptr.To("1.31") },
+			[]string{`kubernetesVersion: "1.31" has no row`}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

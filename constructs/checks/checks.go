@@ -126,7 +126,7 @@ func (c *EKSChecks) warn(r *resource, rule, id, what, fix string) {
 	if !c.on(rule) {
 		return
 	}
-	awscdk.Annotations_Of(r.node).AddWarningV2(jsii.String(id), jsii.String(fmt.Sprintf("%s: %s. Fix: %s", rule, what, fix)))
+	awscdk.Annotations_Of(r.node).AddWarningV2(jsii.String(id), jsii.String(fmt.Sprintf("%s: %s. Fix: %s", rule, what, fix)), nil)
 }
 
 func quote(xs []string) string { return "[" + strings.Join(xs, ", ") + "]" }

@@ -104,7 +104,8 @@ func (c *Cluster) clusterProps(p ClusterProps) *awseksv2.ClusterProps {
 }
 
 // setUnmodelledProperties sets the AWS::EKS::Cluster properties that
-// aws-cdk-lib 2.270's awseksv2.Cluster does not model. With
+// aws-cdk-lib 2.276's awseksv2.Cluster does not model, and acknowledges the
+// one validation warning about what the L2 writes there. With
 // restrictControlPlaneEgress it is the only place Ballast reaches under
 // the L2; drop a line when the L2 gains the property.
 func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
@@ -112,6 +113,13 @@ func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
 	cfn.SetZonalShiftConfig(&awseksv2.CfnCluster_ZonalShiftConfigProperty{Enabled: p.ZonalShift})
 	cfn.SetDeletionProtection(p.DeletionProtection)
 	cfn.SetUpgradePolicy(&awseksv2.CfnCluster_UpgradePolicyProperty{SupportType: jsii.String(string(*p.UpgradePolicy))})
+	// aws-cdk-lib's CloudFormation validation (2.276) calls the
+	// EncryptionConfig's Resources list deprecated (W9009), yet the L2
+	// writes it for secrets encryption and EKS's API takes "secrets" there.
+	awscdk.Validations_Of(cfn).Acknowledge(&awscdk.Acknowledgment{
+		Id:     jsii.String("CloudFormation-Validate::W9009"),
+		Reason: jsii.String("awseksv2.Cluster writes EncryptionConfig Resources [secrets] for envelope encryption with the secrets key; EKS accepts it"),
+	})
 }
 
 // newLogGroup creates /aws/eks/<name>/cluster before the cluster does, so
@@ -150,7 +158,7 @@ func endpoint(p ClusterProps) awseksv2.EndpointAccess {
 // warn records the departures from best practice the props ask for.
 func (c *Cluster) warn(p ClusterProps) {
 	w := func(id, why string) {
-		awscdk.Annotations_Of(c.Construct).AddWarningV2(jsii.String(id), jsii.String(why))
+		awscdk.Annotations_Of(c.Construct).AddWarningV2(jsii.String(id), jsii.String(why), nil)
 	}
 	if *p.AllowOpenPublicEndpoint && opensToInternet(p.PublicAccessCIDRs) {
 		w(WarnPublicEndpoint, "the Kubernetes API endpoint is reachable from 0.0.0.0/0; only authentication protects it. Restrict the public access CIDRs or use a private endpoint.")

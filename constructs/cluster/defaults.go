@@ -6,8 +6,9 @@ import (
 )
 
 // SupportedVersions are the Kubernetes versions Ballast accepts with the
-// standard upgrade policy: versions aws-cdk-lib 2.270's awseksv2 names
-// (1.25 to 1.36) that are in EKS standard support as of November 2026.
+// standard upgrade policy: versions aws-cdk-lib's awseksv2 names (1.25 to
+// 1.37 in 2.276) that are in EKS standard support as of November 2026 and
+// have a row in the add-on version table.
 //
 //	1.34  standard support ends 2026-12-02 (upgrade before then)
 //	1.35  standard support ends 2027-03
@@ -27,8 +28,8 @@ var SupportedVersions = []string{"1.34", "1.35", "1.36"}
 // 1.31's extended support ends 2026-11-26, too soon to create a cluster on.
 var ExtendedSupportVersions = []string{"1.32", "1.33"}
 
-// DefaultVersion is the newest version aws-cdk-lib 2.270 names that is in
-// EKS standard support (1.36, on EKS since mid 2026).
+// DefaultVersion is the newest of SupportedVersions (1.36, on EKS since mid
+// 2026).
 const DefaultVersion = "1.36"
 
 // DefaultLogRetentionDays is the control-plane log retention: a year, the

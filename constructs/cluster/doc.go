@@ -30,7 +30,8 @@
 //     managed, pinned add-ons explicitly;
 //   - EKS Auto Mode as an option (ComputeAuto): EKS runs the nodes in the
 //     cluster's subnets and the core add-ons; Cluster.AutoMode tells callers
-//     not to add node groups.
+//     not to add node groups, and AddAddons installs only the add-ons Auto
+//     Mode lacks (metrics-server, EFS CSI, CloudWatch observability).
 //
 // The properties awseksv2.Cluster does not model (ZonalShiftConfig,
 // DeletionProtection, UpgradePolicy) are set on the CfnCluster in one

@@ -42,7 +42,7 @@ func restrictControlPlaneEgress(cl awseksv2.Cluster, p ClusterProps) {
 	}
 	if len(rules) == 0 {
 		awscdk.Annotations_Of(cl).AddWarningV2(jsii.String(WarnControlPlaneEgress), jsii.String(
-			"the VPC's CIDR is not known (imported without it), so the control-plane security group keeps egress to 0.0.0.0/0; give the VPC's CIDR (network ExistingNetworkProps.VpcCIDR) or controlPlaneEgressCIDRs."))
+			"the VPC's CIDR is not known (imported without it), so the control-plane security group keeps egress to 0.0.0.0/0; give the VPC's CIDR (network ExistingNetworkProps.VpcCIDR) or controlPlaneEgressCIDRs."), nil)
 		return
 	}
 	sg.Node().DefaultChild().(awsec2.CfnSecurityGroup).SetSecurityGroupEgress(rules)

@@ -66,26 +66,28 @@ func (c *Cluster) checkAttach(p *nodegroup.NodeGroupSetProps) error {
 // it sets the cluster and its Kubernetes version, makes the add-ons that
 // run pods wait for the node groups added so far (and for those added
 // later), and orders those node groups after the add-ons nodes need to
-// become Ready (Pod Identity agent, vpc-cni, kube-proxy). Leave Cluster,
-// KubernetesVersion and NodeGroups unset in props. It panics with the
-// construct path on invalid props, under EKS Auto Mode, or when called
-// twice.
+// become Ready (Pod Identity agent, vpc-cni, kube-proxy). Under EKS Auto
+// Mode it installs only the add-ons Auto Mode lacks (addon.AutoModeAddons).
+// Leave Cluster, KubernetesVersion, NodeGroups and AutoMode unset in
+// props. It panics with the construct path on invalid props, or when
+// called twice.
 func (c *Cluster) AddAddons(scope constructs.Construct, id string, props *addon.AddonsProps) *addon.Addons {
 	if props == nil {
 		props = &addon.AddonsProps{}
 	}
 	var err error
 	switch {
-	case c.AutoMode:
-		err = fmt.Errorf("compute: EKS Auto Mode runs the core add-ons itself")
 	case c.addons != nil:
 		err = fmt.Errorf("the cluster's add-ons are already installed")
-	case props.Cluster != nil || props.KubernetesVersion != nil || len(props.NodeGroups) > 0:
-		err = fmt.Errorf("cluster, kubernetesVersion, nodeGroups: set by AddAddons; leave them unset")
+	case props.Cluster != nil || props.KubernetesVersion != nil || len(props.NodeGroups) > 0 || props.AutoMode != nil:
+		err = fmt.Errorf("cluster, kubernetesVersion, nodeGroups, autoMode: set by AddAddons; leave them unset")
 	}
 	propcheck.Must(scope, id, "addon", err)
 	p := *props
 	p.Cluster, p.KubernetesVersion = c.Resource, jsii.String(c.Version)
+	if c.AutoMode {
+		p.AutoMode = jsii.Bool(true)
+	}
 	for _, set := range c.nodeGroups {
 		p.NodeGroups = append(p.NodeGroups, set.Dependables()...)
 	}

@@ -87,8 +87,13 @@ func TestWiringRejectsWhatItWouldIgnore(t *testing.T) {
 		}, []string{"Rejects/G: invalid props", "set by AddNodeGroups"}},
 		"node groups under Auto Mode": {func() { auto.AddNodeGroups(awscdk.Stack_Of(auto.Resource), "G", nil) },
 			[]string{"Auto/G: invalid props", "EKS Auto Mode runs the nodes"}},
-		"add-ons under Auto Mode": {func() { auto.AddAddons(awscdk.Stack_Of(auto.Resource), "A", nil) },
-			[]string{"Auto/A: invalid props", "runs the core add-ons"}},
+		"Auto Mode set by the caller": {func() {
+			auto.AddAddons(awscdk.Stack_Of(auto.Resource), "A", &addon.AddonsProps{AutoMode: jsii.Bool(true)})
+		},
+			[]string{"Auto/A: invalid props", "autoMode: set by AddAddons"}},
+		"core add-on settings under Auto Mode": {func() {
+			auto.AddAddons(awscdk.Stack_Of(auto.Resource), "B", &addon.AddonsProps{KubeProxy: &addon.KubeProxyConfig{}})
+		}, []string{"Auto/B: invalid props", "kubeProxy: EKS Auto Mode (autoMode) runs kube-proxy itself"}},
 		"add-ons with their cluster set": {func() {
 			eks.AddAddons(awscdk.Stack_Of(eks.Resource), "A", &addon.AddonsProps{Cluster: eks.Resource})
 		}, []string{"Rejects/A: invalid props", "set by AddAddons"}},
@@ -109,5 +114,28 @@ func TestWiringRejectsWhatItWouldIgnore(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAutoModeAddons: under EKS Auto Mode AddAddons installs exactly the
+// add-ons Auto Mode lacks, each after nothing Auto Mode runs itself.
+func TestAutoModeAddons(t *testing.T) {
+	app := synthtest.NewApp()
+	auto := newTestStack(app, "AutoAddons", func(p *cluster.ClusterProps) { p.Compute = ptr.To(cluster.ComputeAuto) })
+	a := auto.AddAddons(awscdk.Stack_Of(auto.Resource), "Addons", &addon.AddonsProps{EFS: jsii.Bool(true)})
+	if a.Installed[addon.EfsCsiDriver].Role == nil || len(a.BeforeCompute()) != 0 {
+		t.Errorf("EFS CSI role %v, before compute %v", a.Installed[addon.EfsCsiDriver].Role, a.BeforeCompute())
+	}
+	tmpl := synthtest.MustSynth(app).Templates()["AutoAddons"]
+	var names []string
+	for _, r := range tmpl.Resources("AWS::EKS::Addon") {
+		names = append(names, r.Properties["AddonName"].(string))
+		if r.Properties["AddonName"] == string(addon.EfsCsiDriver) && synthtest.Get(r.Properties, "PodIdentityAssociations", 0, "ServiceAccount") != addon.EfsCsiServiceAccount {
+			t.Errorf("the EFS CSI driver has no Pod Identity association: %v", r.Properties)
+		}
+	}
+	slices.Sort(names)
+	if want := []string{string(addon.EfsCsiDriver), string(addon.MetricsServer)}; !slices.Equal(names, want) {
+		t.Errorf("add-ons %v, want exactly %v", names, want)
 	}
 }

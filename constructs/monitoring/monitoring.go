@@ -125,5 +125,5 @@ func (m *Monitoring) newGuardDuty() {
 		},
 	})
 	awscdk.Annotations_Of(m.Construct).AddWarningV2(jsii.String(WarnGuardDuty),
-		jsii.String("a GuardDuty detector is account-level: only one can exist per account and region, so the deploy fails where one exists (enable EKS audit-log monitoring on that detector instead), and deleting this stack deletes the detector."))
+		jsii.String("a GuardDuty detector is account-level: only one can exist per account and region, so the deploy fails where one exists (enable EKS audit-log monitoring on that detector instead), and deleting this stack deletes the detector."), nil)
 }

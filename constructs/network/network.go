@@ -206,7 +206,7 @@ func (n *Network) newFlowLog(vpc awsec2.Vpc, days int) awslogs.LogGroup {
 
 func (n *Network) warn(p NetworkProps, plan Plan) {
 	warn := func(id, msg string) {
-		awscdk.Annotations_Of(n.Construct).AddWarningV2(jsii.String(id), jsii.String(msg))
+		awscdk.Annotations_Of(n.Construct).AddWarningV2(jsii.String(id), jsii.String(msg), nil)
 	}
 	if *p.NATMode == NATSingle {
 		warn(WarnSingleNAT, "One NAT gateway serves every AZ: if its AZ fails, private subnets in the other AZs lose egress. Use NATPerAZ outside dev.")

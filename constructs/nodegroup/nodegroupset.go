@@ -39,7 +39,7 @@ func NewNodeGroupSet(scope constructs.Construct, id string, props *NodeGroupSetP
 	propcheck.Must(scope, id, "nodegroup", p.Validate())
 	s := &NodeGroupSet{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	for _, w := range p.Warnings() {
-		awscdk.Annotations_Of(s.Construct).AddWarningV2(jsii.String(w.ID), jsii.String(w.Message))
+		awscdk.Annotations_Of(s.Construct).AddWarningV2(jsii.String(w.ID), jsii.String(w.Message), nil)
 	}
 	s.LaunchTemplate = s.newLaunchTemplate(p)
 	for i, subnet := range p.Subnets {

@@ -128,5 +128,5 @@ func warnNotRetained(c constructs.Construct, r awscdk.RemovalPolicy, what string
 		return
 	}
 	awscdk.Annotations_Of(c).AddWarningV2(jsii.String("ballast:storage-not-retained"),
-		jsii.String(fmt.Sprintf("The %s is not retained: removing it from the app, or a change that replaces it, deletes its data.", what)))
+		jsii.String(fmt.Sprintf("The %s is not retained: removing it from the app, or a change that replaces it, deletes its data.", what)), nil)
 }

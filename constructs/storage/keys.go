@@ -62,7 +62,7 @@ func NewKeys(scope constructs.Construct, id string, props *KeysProps) *Keys {
 	k := &Keys{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	if *p.RemovalPolicy != awscdk.RemovalPolicy_RETAIN {
 		awscdk.Annotations_Of(k.Construct).AddWarningV2(jsii.String("ballast:storage-key-not-retained"),
-			jsii.String("KMS keys are not retained: removing them from the app schedules their deletion and makes everything they encrypt unreadable."))
+			jsii.String("KMS keys are not retained: removing them from the app schedules their deletion and makes everything they encrypt unreadable."), nil)
 	}
 	k.Secrets = k.newKey(idSecretsKey, *p.AliasPrefix+AliasSecrets, "EKS secrets envelope encryption", *p.RemovalPolicy)
 	k.EBS = k.newKey(idEBSKey, *p.AliasPrefix+AliasEBS, "EBS volumes of nodes and the EBS CSI driver", *p.RemovalPolicy)

@@ -12,7 +12,7 @@ import (
 // package): the checker still runs and reports it, and a test fails when it
 // no longer occurs, so the list only shrinks. It is not a suppression: the
 // finding is fixed, or suppressed at the resource with a reason, and its
-// entry removed. BALLAST_STRICT=1 ignores the list.
+// entry removed. STRICT_CHECKS=1 ignores the list.
 type Pending struct {
 	Checker string `json:"checker"` // "cdk-nag" or "cfn-guard"
 	Rule    string `json:"rule"`    // e.g. "AwsSolutions-VPC7", "ct-eks-pr-2"
@@ -26,7 +26,7 @@ type Pending struct {
 
 // LoadPending reads the pending list for checker from path.
 func LoadPending(path, checker string) ([]Pending, error) {
-	if os.Getenv("BALLAST_STRICT") == "1" {
+	if os.Getenv("STRICT_CHECKS") == "1" {
 		return nil, nil
 	}
 	b, err := os.ReadFile(path)
