@@ -46,9 +46,11 @@ func (p BaselineProps) WithDefaults() BaselineProps {
 	out := p
 	defaults.Set(&out.AdmissionPolicy, true)
 	defaults.Set(&out.SystemPDBs, true)
+	td := deref(p.TeamDefaults).over(TeamSettings{}).withDefaults()
+	out.TeamDefaults = &td
 	out.Teams = slices.Clone(p.Teams)
 	for i := range out.Teams {
-		out.Teams[i] = out.Teams[i].withDefaults()
+		out.Teams[i].TeamSettings = out.Teams[i].TeamSettings.over(td)
 	}
 	if p.OverProvisioning != nil {
 		o := p.OverProvisioning.withDefaults()
@@ -57,7 +59,38 @@ func (p BaselineProps) WithDefaults() BaselineProps {
 	return out
 }
 
-func (t TeamProps) withDefaults() TeamProps {
+// over returns s with every unset field taken from base (copies, so
+// neither is shared).
+func (s TeamSettings) over(base TeamSettings) TeamSettings {
+	out := s
+	out.Enforce, out.Warn = orPtr(s.Enforce, base.Enforce), orPtr(s.Warn, base.Warn)
+	q, bq := deref(s.Quota), deref(base.Quota)
+	q.RequestsCPU, q.RequestsMemory = orPtr(q.RequestsCPU, bq.RequestsCPU), orPtr(q.RequestsMemory, bq.RequestsMemory)
+	q.LimitsMemory, q.Pods = orPtr(q.LimitsMemory, bq.LimitsMemory), orPtr(q.Pods, bq.Pods)
+	out.Quota = &q
+	l, bl := deref(s.Limits), deref(base.Limits)
+	l.DefaultRequestCPU, l.DefaultRequestMemory = orPtr(l.DefaultRequestCPU, bl.DefaultRequestCPU), orPtr(l.DefaultRequestMemory, bl.DefaultRequestMemory)
+	l.DefaultLimitMemory = orPtr(l.DefaultLimitMemory, bl.DefaultLimitMemory)
+	out.Limits = &l
+	return out
+}
+
+func orPtr[T any](v, base *T) *T {
+	if v != nil {
+		return v
+	}
+	return copyPtr(base)
+}
+
+func copyPtr[T any](v *T) *T {
+	if v == nil {
+		return nil
+	}
+	c := *v
+	return &c
+}
+
+func (t TeamSettings) withDefaults() TeamSettings {
 	defaults.Set(&t.Enforce, DefaultEnforce)
 	defaults.Set(&t.Warn, DefaultWarn)
 	q := deref(t.Quota)

@@ -21,6 +21,10 @@ type BaselineProps struct {
 	// Teams are the team namespaces, each with its quota, limit range and
 	// network policies. Default: none.
 	Teams []TeamProps
+	// TeamDefaults are the settings of every team that does not set its
+	// own, field by field. Default: the package defaults (DefaultEnforce,
+	// DefaultWarn, QuotaProps and LimitProps defaults).
+	TeamDefaults *TeamSettings
 	// OverProvisioning, when non-nil, renders the placeholder Deployment.
 	// Default: none.
 	OverProvisioning *OverProvisioningProps
@@ -38,6 +42,13 @@ type TeamProps struct {
 	// Name is the namespace name (an RFC 1123 label, not kube-*, default
 	// or ballast-*). Required.
 	Name string
+	// TeamSettings override BaselineProps.TeamDefaults field by field.
+	// Default: the team defaults.
+	TeamSettings
+}
+
+// TeamSettings are a team namespace's policies.
+type TeamSettings struct {
 	// Enforce is the Pod Security level the namespace enforces.
 	// Default: DefaultEnforce.
 	Enforce *PodSecurityLevel

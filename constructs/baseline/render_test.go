@@ -28,8 +28,9 @@ func sample() baseline.BaselineProps {
 		ClusterName: jsii.String("shop"), KubernetesVersion: jsii.String("1.36"),
 		Teams: []baseline.TeamProps{
 			{Name: "payments"},
-			{Name: "search", Enforce: ptr.To(baseline.PSARestricted), Quota: &baseline.QuotaProps{RequestsCPU: jsii.String("32"), Pods: ptr.To(300)},
-				Limits: &baseline.LimitProps{DefaultLimitMemory: jsii.String("1Gi")}},
+			{Name: "search", TeamSettings: baseline.TeamSettings{Enforce: ptr.To(baseline.PSARestricted),
+				Quota:  &baseline.QuotaProps{RequestsCPU: jsii.String("32"), Pods: ptr.To(300)},
+				Limits: &baseline.LimitProps{DefaultLimitMemory: jsii.String("1Gi")}}},
 		},
 		OverProvisioning: &baseline.OverProvisioningProps{AvailabilityZones: []string{"eu-west-1a", "eu-west-1b", "eu-west-1c"}},
 	}

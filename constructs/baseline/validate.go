@@ -32,6 +32,7 @@ func (p BaselineProps) Validate() error {
 	if d.KubernetesVersion == nil || !versionRe.MatchString(*d.KubernetesVersion) {
 		add("kubernetesVersion: required, a Kubernetes minor version such as 1.36")
 	}
+	errs = append(errs, d.TeamDefaults.validate("teamDefaults", nil)...)
 	seen := map[string]bool{}
 	for i, t := range d.Teams {
 		path := fmt.Sprintf("teams[%s]", t.Name)
@@ -42,7 +43,10 @@ func (p BaselineProps) Validate() error {
 			add("%s: listed twice; team namespaces must be unique", path)
 		}
 		seen[t.Name] = true
-		errs = append(errs, t.validate(path)...)
+		if err := CheckNamespace(path+".name", t.Name); err != nil {
+			errs = append(errs, err)
+		}
+		errs = append(errs, t.TeamSettings.validate(path, &p.Teams[i].TeamSettings)...)
 	}
 	if o := d.OverProvisioning; o != nil {
 		errs = append(errs, o.validate("overProvisioning")...)
@@ -61,35 +65,61 @@ func CheckNamespace(path, name string) error {
 	return nil
 }
 
-func (t TeamProps) validate(path string) []error {
+// validate checks filled settings t. own are the settings as the team
+// wrote them (nil for the team defaults): a problem of a value the team
+// inherits is reported once, under teamDefaults, not once per team.
+func (t TeamSettings) validate(path string, own *TeamSettings) []error {
+	o := ownedFields(own)
 	var errs []error
-	if err := CheckNamespace(path+".name", t.Name); err != nil {
-		errs = append(errs, err)
+	add := func(mine bool, err error) {
+		if mine && err != nil {
+			errs = append(errs, err)
+		}
 	}
 	enforce, warn := slices.Index(levels, *t.Enforce), slices.Index(levels, *t.Warn)
 	if enforce < 0 {
-		errs = append(errs, fmt.Errorf("%s.enforce: unknown Pod Security level (privileged, baseline or restricted)", path))
+		add(o.enforce, fmt.Errorf("%s.enforce: unknown Pod Security level (privileged, baseline or restricted)", path))
 	}
 	if warn < 0 {
-		errs = append(errs, fmt.Errorf("%s.warn: unknown Pod Security level (privileged, baseline or restricted)", path))
+		add(o.warn, fmt.Errorf("%s.warn: unknown Pod Security level (privileged, baseline or restricted)", path))
 	}
 	if enforce >= 0 && warn >= 0 && warn < enforce {
-		errs = append(errs, fmt.Errorf("%s.warn: %s is less strict than enforce (%s); warn at least at the enforced level", path, *t.Warn, *t.Enforce))
+		add(o.enforce || o.warn, fmt.Errorf("%s.warn: %s is less strict than enforce (%s); warn at least at the enforced level", path, *t.Warn, *t.Enforce))
 	}
 	q, l := t.Quota, t.Limits
-	errs = appendErr(errs, checkQuantity(path+".quota.requestsCPU", *q.RequestsCPU))
-	errs = appendErr(errs, checkQuantity(path+".quota.requestsMemory", *q.RequestsMemory))
-	errs = appendErr(errs, checkQuantity(path+".quota.limitsMemory", *q.LimitsMemory))
+	add(o.requestsCPU, checkQuantity(path+".quota.requestsCPU", *q.RequestsCPU))
+	add(o.requestsMemory, checkQuantity(path+".quota.requestsMemory", *q.RequestsMemory))
+	add(o.limitsMemory, checkQuantity(path+".quota.limitsMemory", *q.LimitsMemory))
 	if *q.Pods < 1 {
-		errs = append(errs, fmt.Errorf("%s.quota.pods: must be at least 1, got %d", path, *q.Pods))
+		add(o.pods, fmt.Errorf("%s.quota.pods: must be at least 1, got %d", path, *q.Pods))
 	}
-	errs = appendErr(errs, checkQuantity(path+".limits.defaultRequestCPU", *l.DefaultRequestCPU))
-	errs = appendErr(errs, checkQuantity(path+".limits.defaultRequestMemory", *l.DefaultRequestMemory))
-	errs = appendErr(errs, checkQuantity(path+".limits.defaultLimitMemory", *l.DefaultLimitMemory))
+	add(o.defaultRequestCPU, checkQuantity(path+".limits.defaultRequestCPU", *l.DefaultRequestCPU))
+	add(o.defaultRequestMemory, checkQuantity(path+".limits.defaultRequestMemory", *l.DefaultRequestMemory))
+	add(o.defaultLimitMemory, checkQuantity(path+".limits.defaultLimitMemory", *l.DefaultLimitMemory))
 	if less(*l.DefaultLimitMemory, *l.DefaultRequestMemory) {
-		errs = append(errs, fmt.Errorf("%s.limits.defaultLimitMemory: %s is below defaultRequestMemory (%s)", path, *l.DefaultLimitMemory, *l.DefaultRequestMemory))
+		add(o.defaultRequestMemory || o.defaultLimitMemory, fmt.Errorf("%s.limits.defaultLimitMemory: %s is below defaultRequestMemory (%s)",
+			path, *l.DefaultLimitMemory, *l.DefaultRequestMemory))
 	}
 	return errs
+}
+
+// owned says which fields of a team's settings the team set itself.
+type owned struct {
+	enforce, warn                                               bool
+	requestsCPU, requestsMemory, limitsMemory, pods             bool
+	defaultRequestCPU, defaultRequestMemory, defaultLimitMemory bool
+}
+
+func ownedFields(s *TeamSettings) owned {
+	if s == nil {
+		return owned{true, true, true, true, true, true, true, true, true}
+	}
+	q, l := deref(s.Quota), deref(s.Limits)
+	return owned{
+		enforce: s.Enforce != nil, warn: s.Warn != nil,
+		requestsCPU: q.RequestsCPU != nil, requestsMemory: q.RequestsMemory != nil, limitsMemory: q.LimitsMemory != nil, pods: q.Pods != nil,
+		defaultRequestCPU: l.DefaultRequestCPU != nil, defaultRequestMemory: l.DefaultRequestMemory != nil, defaultLimitMemory: l.DefaultLimitMemory != nil,
+	}
 }
 
 func (o OverProvisioningProps) validate(path string) []error {

@@ -35,6 +35,11 @@ func TestValidate(t *testing.T) {
 		{"limit below request", func(p *baseline.BaselineProps) {
 			p.Teams[0].Limits = &baseline.LimitProps{DefaultRequestMemory: jsii.String("1Gi"), DefaultLimitMemory: jsii.String("512Mi")}
 		}, []string{"teams[payments].limits.defaultLimitMemory: 512Mi is below defaultRequestMemory (1Gi)"}},
+		{"a bad team default is reported once, not per team", func(p *baseline.BaselineProps) {
+			p.TeamDefaults = &baseline.TeamSettings{Quota: &baseline.QuotaProps{RequestsMemory: jsii.String("16GB!")},
+				Limits: &baseline.LimitProps{DefaultRequestMemory: jsii.String("2Gi"), DefaultLimitMemory: jsii.String("256Mi")}}
+		}, []string{"teamDefaults.quota.requestsMemory", "teamDefaults.limits.defaultLimitMemory: 256Mi is below defaultRequestMemory (2Gi)",
+			"teams[search].limits.defaultLimitMemory: 1Gi is below defaultRequestMemory (2Gi)"}},
 		{"over-provisioning without AZs, too many", func(p *baseline.BaselineProps) {
 			p.OverProvisioning = &baseline.OverProvisioningProps{Replicas: ptr.To(101), CPU: jsii.String("x")}
 		}, []string{"overProvisioning.availabilityZones: at least one AZ", "overProvisioning.replicas: must be from 1 to 100, got 101", "overProvisioning.cpu"}},
