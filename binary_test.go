@@ -123,6 +123,9 @@ func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 			t.Errorf("summary lacks stack %s:\n%s", part, r.stdout)
 		}
 	}
+	if _, err := os.Stat(filepath.Join(out, "ballast-dev", "gitops", "kustomization.yaml")); err != nil || !strings.Contains(r.stdout, "in-cluster baseline") {
+		t.Errorf("the GitOps folder is not written or not in the summary (%v):\n%s", err, r.stdout)
+	}
 	for _, az := range []string{"us-east-1a", "us-east-1b", "us-east-1c"} {
 		if !strings.Contains(r.stdout, "  "+az+" ") || !strings.Contains(r.stdout, "IP addresses at max scale") {
 			t.Errorf("summary lacks the IP capacity of %s:\n%s", az, r.stdout)

@@ -261,6 +261,19 @@ var corpus = []badInput{
 	{"EFS CSI 1", vars(config.VarAddonEFS, "1"), config.VarAddonEFS, "must be on or off", ""},
 	{"CloudWatch yes", vars(config.VarAddonCloudWatch, "yes"), config.VarAddonCloudWatch, "must be on or off", ""},
 	{"CloudWatch enabled", vars(config.VarAddonCloudWatch, "enabled"), config.VarAddonCloudWatch, "must be on or off", ""},
+
+	// in-cluster baseline (GitOps folder)
+	{"GitOps yes", vars(config.VarGitOps, "yes"), config.VarGitOps, "must be on or off", ""},
+	{"team namespace reserved", vars(config.VarTeamNamespaces, "apps,kube-tools"), config.VarTeamNamespaces, `"kube-tools" is reserved`, ""},
+	{"team namespace in capitals", vars(config.VarTeamNamespaces, "Payments"), config.VarTeamNamespaces, "is not a namespace name", ""},
+	{"team namespace twice", vars(config.VarTeamNamespaces, "apps,apps"), config.VarTeamNamespaces, "listed twice", ""},
+	{"team namespaces without the baseline", vars(config.VarGitOps, "off", config.VarTeamNamespaces, "apps"), config.VarTeamNamespaces, "has no effect with BALLAST_GITOPS=off", ""},
+	{"team CPU a word", vars(config.VarTeamCPU, "lots"), config.VarTeamCPU, "not a positive Kubernetes quantity", ""},
+	{"team CPU zero", vars(config.VarTeamCPU, "0"), config.VarTeamCPU, "not a positive Kubernetes quantity", ""},
+	{"team memory in GB with a typo", vars(config.VarTeamMemory, "16GiB"), config.VarTeamMemory, "not a positive Kubernetes quantity", ""},
+	{"team pods zero", vars(config.VarTeamPods, "0"), config.VarTeamPods, "must be at least 1", ""},
+	{"team pods a word", vars(config.VarTeamPods, "many"), config.VarTeamPods, "must be a whole number", ""},
+	{"over-provisioning yes", vars(config.VarOverProvisioning, "yes"), config.VarOverProvisioning, "must be on or off", ""},
 }
 
 func vars(kv ...string) map[string]string {

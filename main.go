@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
@@ -51,6 +52,9 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 	for _, s := range p.Stacks() {
 		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
 		fmt.Fprintf(stdout, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
+	}
+	if p.Baseline != nil {
+		fmt.Fprintf(stdout, "  %-28s in-cluster baseline for GitOps (kubectl apply -k)\n", filepath.Join(*assembly.Directory(), p.Baseline.Dir))
 	}
 	if report, ok := p.IPCapacity(); ok {
 		fmt.Fprintln(stdout, "IP addresses at max scale (node groups at their max sizes):")

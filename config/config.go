@@ -42,6 +42,7 @@ type Config struct {
 	ClusterConfig
 	NodesConfig
 	AddonsConfig
+	GitOpsConfig
 
 	// explicit names the variables the environment set (Load fills it), so
 	// validation can reject settings a mode would silently ignore.
@@ -63,7 +64,7 @@ func (c *Config) IsProd() bool { return c.Env == ProfileProd }
 
 // Vars is the table of every environment variable Ballast reads, in load
 // order (a default may depend on values loaded before it).
-var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars)
+var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, gitOpsVars)
 
 // Validate reports every problem with the configuration at once, each naming
 // the environment variable, the bad value and what is accepted: the rules
@@ -94,6 +95,7 @@ func (c *Config) Props() platform.Props {
 		Cluster:         c.clusterProps(),
 		NodeGroups:      c.nodeGroups(),
 		Addons:          c.addonsProps(),
+		Baseline:        c.baselineProps(),
 	}
 }
 

@@ -72,6 +72,11 @@ var fieldVars = []struct{ path, name string }{
 	{"addons.kubeProxy.mode", VarKubeProxyMode},
 	{"addons.efs", VarAddonEFS},
 	{"addons.cloudWatchObservability", VarAddonCloudWatch},
+
+	{"baseline.teams", VarTeamNamespaces},
+	{"baseline.teamDefaults.quota.requestsCPU", VarTeamCPU},
+	{"baseline.teamDefaults.quota.requestsMemory", VarTeamMemory},
+	{"baseline.teamDefaults.quota.pods", VarTeamPods},
 }
 
 // varOf returns the variable a problem's field path comes from, and the

@@ -16,6 +16,8 @@ var ignoredBy = []struct {
 			VarNodeReleaseVersion, VarNodeDiskSizeGiB, VarNodeMetadataHopLimit, VarWorkersEnabled, VarKubeProxyMode, VarCoreDNSReplicas}},
 	{VarWorkersEnabled + "=off", func(c *Config) bool { return !c.WorkersEnabled && c.Compute != cluster.ComputeAuto },
 		[]string{VarWorkersInstanceTypes, VarWorkersCapacityType, VarWorkersMinSize, VarWorkersDesiredSize, VarWorkersMaxSize}},
+	{VarGitOps + "=off (no in-cluster baseline is rendered)", func(c *Config) bool { return !c.GitOps },
+		[]string{VarTeamNamespaces, VarTeamCPU, VarTeamMemory, VarTeamPods, VarOverProvisioning}},
 }
 
 // validateIgnored rejects explicitly set variables the active mode ignores.

@@ -11,6 +11,7 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/stacks"
@@ -28,6 +29,9 @@ type Platform struct {
 	NetworkStack *stacks.NetworkStack
 	StorageStack *stacks.StorageStack
 	ClusterStack *stacks.ClusterStack
+	// Baseline is the in-cluster baseline's GitOps folder (nil unless
+	// Props.Baseline is set).
+	Baseline *baseline.Baseline
 	// Props are the props the platform was built from, defaults applied.
 	Props Props
 
@@ -75,6 +79,7 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	p.StorageStack.AddStackDependency(p.NetworkStack.Stack, jsii.String("the platform deploys network, then storage, then cluster"))
 	p.ClusterStack = stacks.NewClusterStack(scope, d.StackName(PartCluster), d.clusterStackProps(p))
 	grantFileSystemToEFSDriver(p)
+	addBaseline(p)
 	for _, s := range p.Stacks() {
 		d.tag(s)
 		d.acknowledge(s)

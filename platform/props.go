@@ -2,6 +2,7 @@ package platform
 
 import (
 	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
@@ -56,6 +57,14 @@ type Props struct {
 	// platform. Its VpcCni is the one vpc-cni setting the network's IP
 	// capacity check also counts with. Must be nil with EKS Auto Mode.
 	Addons *addon.AddonsProps
+	// Baseline, when non-nil, renders the in-cluster baseline (team
+	// namespaces, policies, priority classes, over-provisioning, the
+	// admission policy) into the cloud assembly at synthesis, under
+	// <cluster name>/gitops. ClusterName, KubernetesVersion and
+	// OverProvisioning.AvailabilityZones are wired by the platform;
+	// placeholders are sized to one node of the first node group unless
+	// CPU or Memory is set. Default: nil (no folder).
+	Baseline *baseline.BaselineProps
 }
 
 // StorageProps configures the storage stack. Keys, VPC and subnets are
