@@ -16,9 +16,19 @@ func readme(files []File) string {
 				kinds = append(kinds, k)
 			}
 		}
-		fmt.Fprintf(&list, "- `%s`: %s\n", f.Name, strings.Join(kinds, ", "))
+		what := strings.Join(kinds, ", ")
+		if f.Document != nil {
+			what = "not applied; " + f.Description
+		}
+		fmt.Fprintf(&list, "- `%s`: %s\n", f.Name, what)
 	}
-	return readmeHead + list.String() + readmeApply
+	var notes strings.Builder
+	for _, f := range files {
+		if f.Note != "" {
+			notes.WriteString("\n" + f.Note + "\n")
+		}
+	}
+	return readmeHead + list.String() + readmeApply + notes.String()
 }
 
 const readmeHead = `# In-cluster baseline

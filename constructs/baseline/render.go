@@ -16,6 +16,17 @@ type File struct {
 	Name string
 	// Objects are the file's typed objects; each sets its TypeMeta.
 	Objects []runtime.Object
+	// Document, instead of Objects, is a typed document that is not a
+	// Kubernetes object (such as a Helm chart's values): rendered as YAML,
+	// not listed in the kustomization. Default: nil.
+	Document any
+	// Description says what a Document is for, in the README's file list.
+	// Default: "".
+	Description string
+	// Note is a README section (Markdown, starting with a "## " heading)
+	// about the file, e.g. what to install before applying it.
+	// Default: none.
+	Note string
 }
 
 // The files of the folder besides the per-namespace ones.
@@ -60,6 +71,12 @@ func Render(props BaselineProps) ([]File, error) {
 // the null and empty fields typed objects marshal (creationTimestamp,
 // status), documents separated by "---".
 func (f File) Bytes() ([]byte, error) {
+	if f.Document != nil {
+		if len(f.Objects) > 0 {
+			return nil, fmt.Errorf("%s: has both objects and a document", f.Name)
+		}
+		return MarshalObject(f.Document)
+	}
 	var b bytes.Buffer
 	for i, o := range f.Objects {
 		doc, err := MarshalObject(o)
@@ -124,7 +141,9 @@ type kustomization struct {
 func Kustomization(files []File) ([]byte, error) {
 	k := kustomization{APIVersion: "kustomize.config.k8s.io/v1beta1", Kind: "Kustomization"}
 	for _, f := range files {
-		k.Resources = append(k.Resources, f.Name)
+		if f.Document == nil {
+			k.Resources = append(k.Resources, f.Name)
+		}
 	}
 	return yaml.Marshal(k)
 }
