@@ -178,7 +178,7 @@ var corpus = []badInput{
 	{"control-plane tier without prefix", vars(config.VarControlPlaneTier, "xl"), config.VarControlPlaneTier, "unknown control-plane scaling tier", ""},
 	{"compute fargate", vars(config.VarCompute, "fargate"), config.VarCompute, "unknown compute mode", ""},
 	{"compute in capitals", vars(config.VarCompute, "Auto"), config.VarCompute, "unknown compute mode", ""},
-	{"compute karpenter", vars(config.VarCompute, "karpenter"), config.VarCompute, "unknown compute mode", ""},
+	{"compute fargate", vars(config.VarCompute, "fargate"), config.VarCompute, "unknown compute mode", ""},
 
 	// nodes: system group, shared settings, workers group
 	{"no instance types", vars(config.VarNodeInstanceTypes, " , "), config.VarNodeInstanceTypes, "at least one instance type is required", ""},
@@ -274,6 +274,17 @@ var corpus = []badInput{
 	{"team pods zero", vars(config.VarTeamPods, "0"), config.VarTeamPods, "must be at least 1", ""},
 	{"team pods a word", vars(config.VarTeamPods, "many"), config.VarTeamPods, "must be a whole number", ""},
 	{"over-provisioning yes", vars(config.VarOverProvisioning, "yes"), config.VarOverProvisioning, "must be on or off", ""},
+
+	// Karpenter
+	{"compute karpenter in capitals", vars(config.VarCompute, "Karpenter"), config.VarCompute, "unknown compute mode", ""},
+	{"karpenter with workers", vars(config.VarCompute, "karpenter", config.VarWorkersEnabled, "on"), config.VarWorkersEnabled, "has no effect with BALLAST_COMPUTE=karpenter", ""},
+	{"karpenter without the GitOps folder", vars(config.VarCompute, "karpenter", config.VarGitOps, "off"), config.VarGitOps, "required with BALLAST_COMPUTE=karpenter", ""},
+	{"karpenter unknown family", vars(config.VarCompute, "karpenter", config.VarKarpenterInstanceFamilies, "m6i,z9"), config.VarKarpenterInstanceFamilies, `unknown family "z9"`, ""},
+	{"karpenter mixed architectures", vars(config.VarCompute, "karpenter", config.VarKarpenterInstanceFamilies, "m6i,m7g"), config.VarKarpenterInstanceFamilies, "mixes architectures", ""},
+	{"karpenter families without karpenter", vars(config.VarKarpenterInstanceFamilies, "m6i"), config.VarKarpenterInstanceFamilies, "has no effect with BALLAST_COMPUTE other than karpenter", ""},
+	{"karpenter reserved capacity", vars(config.VarCompute, "karpenter", config.VarKarpenterCapacityTypes, "spot,reserved"), config.VarKarpenterCapacityTypes, `"reserved" is not on-demand or spot`, ""},
+	{"karpenter no capacity type", vars(config.VarCompute, "karpenter", config.VarKarpenterCapacityTypes, ","), config.VarKarpenterCapacityTypes, "at least one of on-demand, spot", ""},
+	{"karpenter cluster name too long", vars(config.VarCompute, "karpenter", config.VarClusterName, "a-cluster-name-that-is-far-too-long-for-karpenters-node-role"), config.VarClusterName, "at most 49 characters", ""},
 }
 
 func vars(kv ...string) map[string]string {

@@ -43,6 +43,7 @@ type Config struct {
 	NodesConfig
 	AddonsConfig
 	GitOpsConfig
+	KarpenterConfig
 
 	// explicit names the variables the environment set (Load fills it), so
 	// validation can reject settings a mode would silently ignore.
@@ -64,7 +65,7 @@ func (c *Config) IsProd() bool { return c.Env == ProfileProd }
 
 // Vars is the table of every environment variable Ballast reads, in load
 // order (a default may depend on values loaded before it).
-var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, gitOpsVars)
+var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, gitOpsVars, karpenterVars)
 
 // Validate reports every problem with the configuration at once, each naming
 // the environment variable, the bad value and what is accepted: the rules
@@ -96,6 +97,7 @@ func (c *Config) Props() platform.Props {
 		NodeGroups:      c.nodeGroups(),
 		Addons:          c.addonsProps(),
 		Baseline:        c.baselineProps(),
+		Karpenter:       c.karpenterProps(),
 	}
 }
 

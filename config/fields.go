@@ -73,10 +73,14 @@ var fieldVars = []struct{ path, name string }{
 	{"addons.efs", VarAddonEFS},
 	{"addons.cloudWatchObservability", VarAddonCloudWatch},
 
+	{"baseline", VarGitOps},
 	{"baseline.teams", VarTeamNamespaces},
 	{"baseline.teamDefaults.quota.requestsCPU", VarTeamCPU},
 	{"baseline.teamDefaults.quota.requestsMemory", VarTeamMemory},
 	{"baseline.teamDefaults.quota.pods", VarTeamPods},
+	{"karpenter.instanceFamilies", VarKarpenterInstanceFamilies},
+	{"karpenter.capacityTypes", VarKarpenterCapacityTypes},
+	{"karpenter.clusterName", VarClusterName},
 }
 
 // varOf returns the variable a problem's field path comes from, and the

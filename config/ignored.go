@@ -18,6 +18,10 @@ var ignoredBy = []struct {
 		[]string{VarWorkersInstanceTypes, VarWorkersCapacityType, VarWorkersMinSize, VarWorkersDesiredSize, VarWorkersMaxSize}},
 	{VarGitOps + "=off (no in-cluster baseline is rendered)", func(c *Config) bool { return !c.GitOps },
 		[]string{VarTeamNamespaces, VarTeamCPU, VarTeamMemory, VarTeamPods, VarOverProvisioning}},
+	{VarCompute + "=karpenter (Karpenter launches the capacity beyond the system node group)", func(c *Config) bool { return c.Compute == cluster.ComputeKarpenter },
+		[]string{VarWorkersEnabled}},
+	{VarCompute + " other than karpenter", func(c *Config) bool { return c.Compute != cluster.ComputeKarpenter },
+		[]string{VarKarpenterInstanceFamilies, VarKarpenterCapacityTypes}},
 }
 
 // validateIgnored rejects explicitly set variables the active mode ignores.

@@ -13,6 +13,7 @@ import (
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/checks"
+	"github.com/ballast-eks/ballast/constructs/karpenter"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/stacks"
 )
@@ -32,6 +33,9 @@ type Platform struct {
 	// Baseline is the in-cluster baseline's GitOps folder (nil unless
 	// Props.Baseline is set).
 	Baseline *baseline.Baseline
+	// Karpenter is Karpenter's AWS side (nil unless the cluster's compute
+	// mode is karpenter).
+	Karpenter *karpenter.Karpenter
 	// Props are the props the platform was built from, defaults applied.
 	Props Props
 
@@ -80,6 +84,7 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	p.ClusterStack = stacks.NewClusterStack(scope, d.StackName(PartCluster), d.clusterStackProps(p))
 	grantFileSystemToEFSDriver(p)
 	addBaseline(p)
+	addKarpenter(p)
 	for _, s := range p.Stacks() {
 		d.tag(s)
 		d.acknowledge(s)

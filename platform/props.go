@@ -4,6 +4,7 @@ import (
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/karpenter"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 	"github.com/ballast-eks/ballast/constructs/storage"
@@ -65,6 +66,13 @@ type Props struct {
 	// placeholders are sized to one node of the first node group unless
 	// CPU or Memory is set. Default: nil (no folder).
 	Baseline *baseline.BaselineProps
+	// Karpenter configures Karpenter's node pool and AWS side when
+	// Cluster.Compute is cluster.ComputeKarpenter (the first node group
+	// runs the controller; Baseline is required, for the NodePool).
+	// Cluster, ClusterName, AvailabilityZones and ControllerNodeSelector
+	// are wired by the platform. Must be nil in other compute modes.
+	// Default: Karpenter's defaults in Karpenter mode.
+	Karpenter *karpenter.KarpenterProps
 }
 
 // StorageProps configures the storage stack. Keys, VPC and subnets are

@@ -61,6 +61,7 @@ func (p Props) Validate() error {
 	}
 	errs = append(errs, d.validateCompute()...)
 	errs = append(errs, d.validateBaseline()...)
+	errs = append(errs, d.validateKarpenter()...)
 	return errors.Join(errs...)
 }
 

@@ -1,8 +1,6 @@
 package karpenter
 
 import (
-	"fmt"
-
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
@@ -23,11 +21,14 @@ const (
 	idControllerRole = "ControllerRole"
 	idPodIdentity    = "PodIdentity"
 	idQueue          = "InterruptionQueue"
+	idDeadLetters    = "InterruptionDeadLetters"
 	idNodeRole       = "NodeRole"
 	idNodeAccess     = "NodeAccess"
-	idPolicyPrefix   = "ControllerPolicy"
 	nodeRoleSuffix   = "-karpenter-node"
 )
+
+// policyIDs name the controller's policies, in policyGroups order.
+var policyIDs = []string{"NodeLifecyclePolicy", "IAMIntegrationPolicy", "EKSIntegrationPolicy", "InterruptionPolicy", "ResourceDiscoveryPolicy"}
 
 // podIdentityPrincipal is the service principal EKS Pod Identity assumes
 // roles as.
@@ -79,17 +80,23 @@ func NewKarpenter(scope constructs.Construct, id string, props *KarpenterProps) 
 }
 
 // newQueue creates the interruption queue and its rules. Messages older
-// than 5 minutes are useless (a spot notice gives 2), so they expire; the
-// rules' target grants add the queue policy admitting only these rules.
+// than 5 minutes are useless (a spot notice gives 2), so they expire;
+// notices the controller failed to handle 5 times are kept 4 days in a
+// dead-letter queue for diagnosis. The rules' target grants add the
+// queue policy admitting only these rules.
 func (k *Karpenter) newQueue(p KarpenterProps) awssqs.Queue {
+	dlq := awssqs.NewQueue(k.Construct, jsii.String(idDeadLetters), &awssqs.QueueProps{
+		RetentionPeriod: awscdk.Duration_Days(jsii.Number(4)),
+		Encryption:      awssqs.QueueEncryption_SQS_MANAGED,
+		EnforceSSL:      jsii.Bool(true),
+	})
 	q := awssqs.NewQueue(k.Construct, jsii.String(idQueue), &awssqs.QueueProps{
 		QueueName:       p.ClusterName,
 		RetentionPeriod: awscdk.Duration_Minutes(jsii.Number(5)),
 		Encryption:      awssqs.QueueEncryption_SQS_MANAGED,
 		EnforceSSL:      jsii.Bool(true),
+		DeadLetterQueue: &awssqs.DeadLetterQueue{Queue: dlq, MaxReceiveCount: jsii.Number(5)},
 	})
-	nag.Suppress(q, "AwsSolutions-SQS3", "Karpenter's interruption queue holds notices that are stale within minutes "+
-		"(they expire after 5); a dead-letter queue would only keep stale notices")
 	for _, r := range Rules {
 		rule := awsevents.NewRule(k.Construct, jsii.String(r.ID), &awsevents.RuleProps{
 			Description:  jsii.String("Karpenter (" + *p.ClusterName + "): " + r.DetailType),
@@ -138,7 +145,7 @@ func (k *Karpenter) newControllerRole(p KarpenterProps) awsiam.Role {
 		for _, s := range g {
 			stmts = append(stmts, s.policyStatement())
 		}
-		mp := awsiam.NewManagedPolicy(k.Construct, jsii.String(fmt.Sprintf("%s%d", idPolicyPrefix, i)), &awsiam.ManagedPolicyProps{
+		mp := awsiam.NewManagedPolicy(k.Construct, jsii.String(policyIDs[i]), &awsiam.ManagedPolicyProps{
 			Description: jsii.String("Karpenter controller of " + *p.ClusterName), Statements: &stmts, Roles: &[]awsiam.IRole{role},
 		})
 		if f := wildcardFindings(g); len(f) > 0 {

@@ -75,12 +75,27 @@ func TestAWSSide(t *testing.T) {
 			t.Errorf("rules %v, want %v", types, want)
 		}
 	})
-	t.Run("queue encrypted, TLS only, named for the cluster", func(t *testing.T) {
-		q := tmpl.One(t, "AWS::SQS::Queue").Properties
-		if q["SqsManagedSseEnabled"] != true || q["QueueName"] != "shop" || q["MessageRetentionPeriod"] != float64(300) {
-			t.Errorf("queue %v", q)
+	t.Run("queues encrypted, TLS only, named for the cluster, with dead letters", func(t *testing.T) {
+		var q, dlq synthtest.Resource
+		for _, r := range tmpl.Resources("AWS::SQS::Queue") {
+			if r.Properties["SqsManagedSseEnabled"] != true {
+				t.Errorf("queue %s is not encrypted", r.ID)
+			}
+			if r.Properties["QueueName"] == "shop" {
+				q = r
+			} else {
+				dlq = r
+			}
 		}
-		doc := tmpl.One(t, "AWS::SQS::QueuePolicy").Properties["PolicyDocument"]
+		if q.Properties["MessageRetentionPeriod"] != float64(300) || synthtest.Ref(synthtest.Get(q.Properties, "RedrivePolicy", "deadLetterTargetArn")) != dlq.ID {
+			t.Errorf("queue %v, want 5 minutes' retention and the dead-letter queue", q.Properties)
+		}
+		var doc any
+		for _, p := range tmpl.Resources("AWS::SQS::QueuePolicy") {
+			if synthtest.Ref(synthtest.Get(p.Properties, "Queues", 0)) == q.ID {
+				doc = p.Properties["PolicyDocument"]
+			}
+		}
 		var services, denies int
 		for _, s := range synthtest.Get(doc, "Statement").([]any) {
 			if synthtest.Get(s, "Principal", "Service") == "events.amazonaws.com" && synthtest.Get(s, "Condition", "ArnEquals", "aws:SourceArn") != nil {
