@@ -284,6 +284,11 @@ var corpus = []badInput{
 	{"karpenter families without karpenter", vars(config.VarKarpenterInstanceFamilies, "m6i"), config.VarKarpenterInstanceFamilies, "has no effect with BALLAST_COMPUTE other than karpenter", ""},
 	{"karpenter reserved capacity", vars(config.VarCompute, "karpenter", config.VarKarpenterCapacityTypes, "spot,reserved"), config.VarKarpenterCapacityTypes, `"reserved" is not on-demand or spot`, ""},
 	{"karpenter no capacity type", vars(config.VarCompute, "karpenter", config.VarKarpenterCapacityTypes, ","), config.VarKarpenterCapacityTypes, "at least one of on-demand, spot", ""},
+	// Fargate profiles
+	{"Fargate namespace in capitals", vars(config.VarFargateNamespaces, "Batch"), config.VarFargateNamespaces, `"Batch" is not a namespace name`, ""},
+	{"Fargate namespace twice", vars(config.VarFargateNamespaces, "batch,batch"), config.VarFargateNamespaces, "listed twice", ""},
+	{"Fargate namespace with a dot", vars(config.VarFargateNamespaces, "team.a"), config.VarFargateNamespaces, "is not a namespace name", ""},
+
 	{"karpenter cluster name too long", vars(config.VarCompute, "karpenter", config.VarClusterName, "a-cluster-name-that-is-far-too-long-for-karpenters-node-role"), config.VarClusterName, "at most 49 characters", ""},
 }
 

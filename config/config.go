@@ -44,6 +44,7 @@ type Config struct {
 	AddonsConfig
 	GitOpsConfig
 	KarpenterConfig
+	FargateConfig
 
 	// explicit names the variables the environment set (Load fills it), so
 	// validation can reject settings a mode would silently ignore.
@@ -65,7 +66,7 @@ func (c *Config) IsProd() bool { return c.Env == ProfileProd }
 
 // Vars is the table of every environment variable Ballast reads, in load
 // order (a default may depend on values loaded before it).
-var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, gitOpsVars, karpenterVars)
+var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, gitOpsVars, karpenterVars, fargateVars)
 
 // Validate reports every problem with the configuration at once, each naming
 // the environment variable, the bad value and what is accepted: the rules
@@ -98,6 +99,7 @@ func (c *Config) Props() platform.Props {
 		Addons:          c.addonsProps(),
 		Baseline:        c.baselineProps(),
 		Karpenter:       c.karpenterProps(),
+		Fargate:         c.fargateProfiles(),
 	}
 }
 

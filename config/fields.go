@@ -81,6 +81,7 @@ var fieldVars = []struct{ path, name string }{
 	{"karpenter.instanceFamilies", VarKarpenterInstanceFamilies},
 	{"karpenter.capacityTypes", VarKarpenterCapacityTypes},
 	{"karpenter.clusterName", VarClusterName},
+	{"fargate.profiles", VarFargateNamespaces},
 }
 
 // varOf returns the variable a problem's field path comes from, and the

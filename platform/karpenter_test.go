@@ -101,14 +101,15 @@ var karpenterOnce struct {
 	err error
 }
 
-// karpenterPlatform is the prod platform with BALLAST_COMPUTE=karpenter,
-// synthesized once with cdk-nag and the EKS rule pack.
+// karpenterPlatform is the prod platform with BALLAST_COMPUTE=karpenter
+// and a Fargate profile for namespace batch, synthesized once with cdk-nag
+// and the EKS rule pack.
 func karpenterPlatform(t *testing.T) (*config.Config, *synthtest.Assembly) {
 	t.Helper()
 	k := &karpenterOnce
 	k.Do(func() {
 		k.cfg, k.err = config.Load(func(name string) (string, bool) {
-			v, ok := map[string]string{config.VarEnv: "prod", config.VarCompute: "karpenter"}[name]
+			v, ok := map[string]string{config.VarEnv: "prod", config.VarCompute: "karpenter", config.VarFargateNamespaces: "batch"}[name]
 			return v, ok
 		})
 		if k.err != nil {
@@ -131,7 +132,25 @@ func karpenterPlatform(t *testing.T) (*config.Config, *synthtest.Assembly) {
 // suppressions docs/suppressions.md lists, by name.
 func variants(t *testing.T) map[string]*synthtest.Assembly {
 	_, a := karpenterPlatform(t)
-	return map[string]*synthtest.Assembly{"prod with BALLAST_COMPUTE=karpenter": a}
+	return map[string]*synthtest.Assembly{"prod with BALLAST_COMPUTE=karpenter and BALLAST_FARGATE_NAMESPACES": a}
+}
+
+// TestFargateProfile: a Fargate profile for a namespace synthesizes in
+// the private subnets only.
+func TestFargateProfile(t *testing.T) {
+	cfg, a := karpenterPlatform(t)
+	tmpl := a.Templates()[cfg.Props().StackName(platform.PartCluster)]
+	fp := tmpl.One(t, "AWS::EKS::FargateProfile").Properties
+	if synthtest.Get(fp, "Selectors", 0, "Namespace") != "batch" {
+		t.Errorf("selectors %v", fp["Selectors"])
+	}
+	subnets, _ := fp["Subnets"].([]any)
+	if len(subnets) != 3 {
+		t.Fatalf("%d subnets, want the 3 private ones", len(subnets))
+	}
+	for _, s := range subnets {
+		assertPrivateSubnet(t, config.ProfileProd, s)
+	}
 }
 
 func TestKarpenterPropsValidation(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/checks"
+	"github.com/ballast-eks/ballast/constructs/fargate"
 	"github.com/ballast-eks/ballast/constructs/karpenter"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/stacks"
@@ -36,6 +37,8 @@ type Platform struct {
 	// Karpenter is Karpenter's AWS side (nil unless the cluster's compute
 	// mode is karpenter).
 	Karpenter *karpenter.Karpenter
+	// Fargate holds the Fargate profiles (nil without Props.Fargate).
+	Fargate *fargate.Fargate
 	// Props are the props the platform was built from, defaults applied.
 	Props Props
 
@@ -85,6 +88,7 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	grantFileSystemToEFSDriver(p)
 	addBaseline(p)
 	addKarpenter(p)
+	addFargate(p)
 	for _, s := range p.Stacks() {
 		d.tag(s)
 		d.acknowledge(s)

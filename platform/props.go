@@ -4,6 +4,7 @@ import (
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/fargate"
 	"github.com/ballast-eks/ballast/constructs/karpenter"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
@@ -73,6 +74,9 @@ type Props struct {
 	// are wired by the platform. Must be nil in other compute modes.
 	// Default: Karpenter's defaults in Karpenter mode.
 	Karpenter *karpenter.KarpenterProps
+	// Fargate are Fargate profiles of the cluster, run in the private
+	// subnets with one pod execution role. Default: none.
+	Fargate []fargate.ProfileProps
 }
 
 // StorageProps configures the storage stack. Keys, VPC and subnets are
