@@ -1,7 +1,9 @@
 package platform
 
 import (
-	"errors"
+	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/aws/jsii-runtime-go"
 
@@ -69,13 +71,12 @@ func (d Props) validateBaseline() []error {
 	if d.Baseline == nil {
 		return nil
 	}
-	var errs []error
-	if d.Baseline.ClusterName != nil || d.Baseline.KubernetesVersion != nil {
-		errs = append(errs, errors.New("baseline.clusterName, baseline.kubernetesVersion: set by the platform; leave them unset"))
-	}
-	if o := d.Baseline.OverProvisioning; o != nil && o.AvailabilityZones != nil {
-		errs = append(errs, errors.New("baseline.overProvisioning.availabilityZones: set by the platform; leave it unset"))
-	}
+	o := d.Baseline.OverProvisioning
+	errs := wiredFields(map[string]bool{
+		"baseline.clusterName":                        d.Baseline.ClusterName != nil,
+		"baseline.kubernetesVersion":                  d.Baseline.KubernetesVersion != nil,
+		"baseline.overProvisioning.availabilityZones": o != nil && o.AvailabilityZones != nil,
+	})
 	if len(errs) > 0 {
 		return errs
 	}
@@ -84,4 +85,16 @@ func (d Props) validateBaseline() []error {
 		b.ClusterName = jsii.String(d.Name) // reported at cluster.clusterName
 	}
 	return under("baseline", b.Validate())
+}
+
+// wiredFields reports each set field the platform wires itself, in path
+// order: a value there would be ignored.
+func wiredFields(set map[string]bool) []error {
+	var errs []error
+	for _, path := range slices.Sorted(maps.Keys(set)) {
+		if set[path] {
+			errs = append(errs, fmt.Errorf("%s: set by the platform; leave it unset", path))
+		}
+	}
+	return errs
 }

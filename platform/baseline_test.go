@@ -87,7 +87,7 @@ func TestBaselinePropsWiredByThePlatform(t *testing.T) {
 	props := testConfig(t, config.ProfileProd).Props()
 	props.Baseline.ClusterName = jsii.String("other")
 	props.Baseline.OverProvisioning.AvailabilityZones = []string{"us-east-1a"}
-	wanterr.Check(t, props.Validate(), []string{"baseline.clusterName, baseline.kubernetesVersion: set by the platform",
+	wanterr.Check(t, props.Validate(), []string{"baseline.clusterName: set by the platform",
 		"baseline.overProvisioning.availabilityZones: set by the platform"})
 	props = testConfig(t, config.ProfileProd).Props()
 	props.Baseline.Teams = append(props.Baseline.Teams, props.Baseline.Teams[0])

@@ -67,9 +67,14 @@ func (d Props) validateKarpenter() []error {
 	if d.Baseline == nil {
 		errs = append(errs, errors.New("baseline: required with cluster.compute=karpenter: the NodePool and EC2NodeClass ship in the GitOps folder"))
 	}
-	if k := d.Karpenter; k != nil && (k.Cluster != nil || k.ClusterName != nil || k.AvailabilityZones != nil || k.ControllerNodeSelector != nil) {
-		errs = append(errs, errors.New("karpenter.cluster, karpenter.clusterName, karpenter.availabilityZones, karpenter.controllerNodeSelector: set by the platform; leave them unset"))
-		return errs
+	if k := d.Karpenter; k != nil {
+		wired := wiredFields(map[string]bool{
+			"karpenter.cluster": k.Cluster != nil, "karpenter.clusterName": k.ClusterName != nil,
+			"karpenter.availabilityZones": k.AvailabilityZones != nil, "karpenter.controllerNodeSelector": k.ControllerNodeSelector != nil,
+		})
+		if len(wired) > 0 {
+			return append(errs, wired...)
+		}
 	}
 	k, _ := d.karpenterProps()
 	if k.ClusterName == nil {
