@@ -123,6 +123,9 @@ func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 			t.Errorf("summary (stderr) lacks stack %s:\n%s", part, r.stderr)
 		}
 	}
+	if _, err := os.Stat(filepath.Join(out, "ballast-dev", "gitops", "kustomization.yaml")); err != nil || !strings.Contains(r.stderr, "in-cluster baseline") {
+		t.Errorf("the GitOps folder is not written or not in the summary (%v):\n%s", err, r.stderr)
+	}
 	for _, az := range []string{"us-east-1a", "us-east-1b", "us-east-1c"} {
 		if !strings.Contains(r.stderr, "  "+az+" ") || !strings.Contains(r.stderr, "IP addresses at max scale") {
 			t.Errorf("summary (stderr) lacks the IP capacity of %s:\n%s", az, r.stderr)

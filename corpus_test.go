@@ -178,7 +178,7 @@ var corpus = []badInput{
 	{"control-plane tier without prefix", vars(config.VarControlPlaneTier, "xl"), config.VarControlPlaneTier, "unknown control-plane scaling tier", ""},
 	{"compute fargate", vars(config.VarCompute, "fargate"), config.VarCompute, "unknown compute mode", ""},
 	{"compute in capitals", vars(config.VarCompute, "Auto"), config.VarCompute, "unknown compute mode", ""},
-	{"compute karpenter", vars(config.VarCompute, "karpenter"), config.VarCompute, "unknown compute mode", ""},
+	{"compute fargate", vars(config.VarCompute, "fargate"), config.VarCompute, "unknown compute mode", ""},
 
 	// nodes: system group, shared settings, workers group
 	{"no instance types", vars(config.VarNodeInstanceTypes, " , "), config.VarNodeInstanceTypes, "at least one instance type is required", ""},
@@ -300,6 +300,35 @@ var corpus = []badInput{
 	{"region whose zones differ per account", vars(config.VarRegion, "us-west-1"), config.VarAZs, "each account sees 2 of the zones of us-west-1", ""},
 	{"unlisted AZs allowed, name still malformed", vars(config.VarAllowUnlistedAZs, "on", config.VarAZs, "us-east-1a,us-east-1aa"), config.VarAZs, "us-east-1aa is not an availability zone of region us-east-1", ""},
 	{"unlisted AZs switch yes", vars(config.VarAllowUnlistedAZs, "yes"), config.VarAllowUnlistedAZs, "must be on or off", ""},
+
+	// in-cluster baseline (GitOps folder)
+	{"GitOps yes", vars(config.VarGitOps, "yes"), config.VarGitOps, "must be on or off", ""},
+	{"team namespace reserved", vars(config.VarTeamNamespaces, "apps,kube-tools"), config.VarTeamNamespaces, `"kube-tools" is reserved`, ""},
+	{"team namespace in capitals", vars(config.VarTeamNamespaces, "Payments"), config.VarTeamNamespaces, "is not a namespace name", ""},
+	{"team namespace twice", vars(config.VarTeamNamespaces, "apps,apps"), config.VarTeamNamespaces, "listed twice", ""},
+	{"team namespaces without the baseline", vars(config.VarGitOps, "off", config.VarTeamNamespaces, "apps"), config.VarTeamNamespaces, "has no effect with BALLAST_GITOPS=off", ""},
+	{"team CPU a word", vars(config.VarTeamCPU, "lots"), config.VarTeamCPU, "not a positive Kubernetes quantity", ""},
+	{"team CPU zero", vars(config.VarTeamCPU, "0"), config.VarTeamCPU, "not a positive Kubernetes quantity", ""},
+	{"team memory in GB with a typo", vars(config.VarTeamMemory, "16GiB"), config.VarTeamMemory, "not a positive Kubernetes quantity", ""},
+	{"team pods zero", vars(config.VarTeamPods, "0"), config.VarTeamPods, "must be at least 1", ""},
+	{"team pods a word", vars(config.VarTeamPods, "many"), config.VarTeamPods, "must be a whole number", ""},
+	{"over-provisioning yes", vars(config.VarOverProvisioning, "yes"), config.VarOverProvisioning, "must be on or off", ""},
+
+	// Karpenter
+	{"compute karpenter in capitals", vars(config.VarCompute, "Karpenter"), config.VarCompute, "unknown compute mode", ""},
+	{"karpenter with workers", vars(config.VarCompute, "karpenter", config.VarWorkersEnabled, "on"), config.VarWorkersEnabled, "has no effect with BALLAST_COMPUTE=karpenter", ""},
+	{"karpenter without the GitOps folder", vars(config.VarCompute, "karpenter", config.VarGitOps, "off"), config.VarGitOps, "required with BALLAST_COMPUTE=karpenter", ""},
+	{"karpenter unknown family", vars(config.VarCompute, "karpenter", config.VarKarpenterInstanceFamilies, "m6i,z9"), config.VarKarpenterInstanceFamilies, `unknown family "z9"`, ""},
+	{"karpenter mixed architectures", vars(config.VarCompute, "karpenter", config.VarKarpenterInstanceFamilies, "m6i,m7g"), config.VarKarpenterInstanceFamilies, "mixes architectures", ""},
+	{"karpenter families without karpenter", vars(config.VarKarpenterInstanceFamilies, "m6i"), config.VarKarpenterInstanceFamilies, "has no effect with BALLAST_COMPUTE other than karpenter", ""},
+	{"karpenter reserved capacity", vars(config.VarCompute, "karpenter", config.VarKarpenterCapacityTypes, "spot,reserved"), config.VarKarpenterCapacityTypes, `"reserved" is not on-demand or spot`, ""},
+	{"karpenter no capacity type", vars(config.VarCompute, "karpenter", config.VarKarpenterCapacityTypes, ","), config.VarKarpenterCapacityTypes, "at least one of on-demand, spot", ""},
+	// Fargate profiles
+	{"Fargate namespace in capitals", vars(config.VarFargateNamespaces, "Batch"), config.VarFargateNamespaces, `"Batch" is not a namespace name`, ""},
+	{"Fargate namespace twice", vars(config.VarFargateNamespaces, "batch,batch"), config.VarFargateNamespaces, "listed twice", ""},
+	{"Fargate namespace with a dot", vars(config.VarFargateNamespaces, "team.a"), config.VarFargateNamespaces, "is not a namespace name", ""},
+
+	{"karpenter cluster name too long", vars(config.VarCompute, "karpenter", config.VarClusterName, "a-cluster-name-that-is-far-too-long-for-karpenters-node-role"), config.VarClusterName, "at most 49 characters", ""},
 }
 
 func vars(kv ...string) map[string]string {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -94,6 +95,9 @@ func synthesize(cfg *config.Config, outdir string) (string, error) {
 		fmt.Fprintf(&b, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
 	}
 	p.WriteAccess(&b)
+	if p.Baseline != nil {
+		fmt.Fprintf(&b, "  %-28s in-cluster baseline for GitOps (kubectl apply -k)\n", filepath.Join(*assembly.Directory(), p.Baseline.Dir))
+	}
 	if report, ok := p.IPCapacity(); ok {
 		fmt.Fprintln(&b, "IP addresses at max scale (node groups at their max sizes):")
 		for _, p := range report.Pools {

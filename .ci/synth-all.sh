@@ -12,6 +12,10 @@ go build -o "$out/bin/ballast" .
 for profile in dev staging prod; do
   BALLAST_ENV=$profile CDK_OUTDIR="$out/root-$profile" "$out/bin/ballast" >/dev/null
 done
+# Karpenter mode and Fargate profiles add resources no profile default has;
+# their own name keeps the templates apart.
+BALLAST_ENV=prod BALLAST_COMPUTE=karpenter BALLAST_FARGATE_NAMESPACES=batch BALLAST_CLUSTER_NAME=ballast-karpenter \
+  CDK_OUTDIR="$out/root-karpenter" "$out/bin/ballast" >/dev/null
 for ex in examples/*/; do
   name=$(basename "$ex")
   go build -o "$out/bin/$name" "./$ex"

@@ -84,8 +84,8 @@ var clusterVars = []Var{
 		perProfile("off", "on", "on"), setOnOff(func(c *Config) *bool { return &c.DeletionProtection })},
 	{VarControlPlaneTier, "Control-plane scaling tier (EKS Provisioned Control Plane; tiers above standard are billed hourly).",
 		tierList(), fixed(string(cluster.DefaultScalingTier)), scalingTiers.set(func(c *Config) *cluster.ScalingTier { return &c.ControlPlaneTier })},
-	{VarCompute, "Who runs the nodes: managed node groups (one per AZ), or EKS Auto Mode (no node groups are created).",
-		"nodegroups | auto", fixed(string(cluster.ComputeNodeGroups)), computeModes.set(func(c *Config) *cluster.ComputeMode { return &c.Compute })},
+	{VarCompute, "Who runs the nodes: managed node groups (one per AZ), EKS Auto Mode (no node groups are created), or Karpenter (the system node group runs its controller, Karpenter launches the rest; its NodePool ships in the GitOps folder).",
+		"nodegroups | auto | karpenter", fixed(string(cluster.ComputeNodeGroups)), computeModes.set(func(c *Config) *cluster.ComputeMode { return &c.Compute })},
 }
 
 var (
@@ -93,7 +93,7 @@ var (
 		map[string]cluster.UpgradePolicy{"standard": cluster.UpgradeStandard, "extended": cluster.UpgradeExtended}}
 	endpointAccesses = sameSpelling("endpoint access mode", cluster.EndpointPrivate, cluster.EndpointPublicAndPrivate)
 	scalingTiers     = sameSpelling("control-plane scaling tier", cluster.ScalingTiers...)
-	computeModes     = sameSpelling("compute mode", cluster.ComputeNodeGroups, cluster.ComputeAuto)
+	computeModes     = sameSpelling("compute mode", cluster.ComputeNodeGroups, cluster.ComputeAuto, cluster.ComputeKarpenter)
 )
 
 // clusterProps maps the cluster variables to the construct. The removal

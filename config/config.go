@@ -44,6 +44,9 @@ type Config struct {
 	AddonsConfig
 	MonitoringConfig
 	ZonesConfig
+	GitOpsConfig
+	KarpenterConfig
+	FargateConfig
 
 	// explicit names the variables the environment set (Load fills it), so
 	// validation can reject settings a mode would silently ignore.
@@ -65,7 +68,7 @@ func (c *Config) IsProd() bool { return c.Env == ProfileProd }
 
 // Vars is the table of every environment variable Ballast reads, in load
 // order (a default may depend on values loaded before it).
-var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, monitoringVars, zoneVars)
+var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, monitoringVars, zoneVars, gitOpsVars, karpenterVars, fargateVars)
 
 // Validate reports every problem with the configuration at once, each naming
 // the environment variable, the bad value and what is accepted: the rules
@@ -97,6 +100,9 @@ func (c *Config) Props() platform.Props {
 		NodeGroups:      c.nodeGroups(),
 		Addons:          c.addonsProps(),
 		Monitoring:      c.monitoringProps(),
+		Baseline:        c.baselineProps(),
+		Karpenter:       c.karpenterProps(),
+		Fargate:         c.fargateProfiles(),
 	}
 }
 

@@ -77,6 +77,15 @@ var fieldVars = []struct{ path, name string }{
 	{"monitoring.email", VarAlarmEmail},
 	{"monitoring.availabilityPercent", VarAvailabilitySLO},
 	{"monitoring.latencySeconds", VarLatencySLO},
+	{"baseline", VarGitOps},
+	{"baseline.teams", VarTeamNamespaces},
+	{"baseline.teamDefaults.quota.requestsCPU", VarTeamCPU},
+	{"baseline.teamDefaults.quota.requestsMemory", VarTeamMemory},
+	{"baseline.teamDefaults.quota.pods", VarTeamPods},
+	{"karpenter.instanceFamilies", VarKarpenterInstanceFamilies},
+	{"karpenter.capacityTypes", VarKarpenterCapacityTypes},
+	{"karpenter.clusterName", VarClusterName},
+	{"fargate.profiles", VarFargateNamespaces},
 }
 
 // varOf returns the variable a problem's field path comes from, and the

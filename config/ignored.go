@@ -17,6 +17,12 @@ var ignoredBy = []struct {
 	{VarWorkersEnabled + "=off", func(c *Config) bool { return !c.WorkersEnabled && c.Compute != cluster.ComputeAuto },
 		[]string{VarWorkersInstanceTypes, VarWorkersCapacityType, VarWorkersMinSize, VarWorkersDesiredSize, VarWorkersMaxSize}},
 	{VarMonitoring + "=off", func(c *Config) bool { return !c.Monitoring }, monitoringVarsIgnoredWhenOff},
+	{VarGitOps + "=off (no in-cluster baseline is rendered)", func(c *Config) bool { return !c.GitOps },
+		[]string{VarTeamNamespaces, VarTeamCPU, VarTeamMemory, VarTeamPods, VarOverProvisioning}},
+	{VarCompute + "=karpenter (Karpenter launches the capacity beyond the system node group)", func(c *Config) bool { return c.Compute == cluster.ComputeKarpenter },
+		[]string{VarWorkersEnabled}},
+	{VarCompute + " other than karpenter", func(c *Config) bool { return c.Compute != cluster.ComputeKarpenter },
+		[]string{VarKarpenterInstanceFamilies, VarKarpenterCapacityTypes}},
 }
 
 // validateIgnored rejects explicitly set variables the active mode ignores.

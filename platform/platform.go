@@ -11,7 +11,10 @@ import (
 	"github.com/aws/jsii-runtime-go"
 
 	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/checks"
+	"github.com/ballast-eks/ballast/constructs/fargate"
+	"github.com/ballast-eks/ballast/constructs/karpenter"
 	"github.com/ballast-eks/ballast/constructs/monitoring"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/stacks"
@@ -32,6 +35,14 @@ type Platform struct {
 	// Monitoring watches the cluster (in the cluster stack); nil without
 	// Props.Monitoring.
 	Monitoring *monitoring.Monitoring
+	// Baseline is the in-cluster baseline's GitOps folder (nil unless
+	// Props.Baseline is set).
+	Baseline *baseline.Baseline
+	// Karpenter is Karpenter's AWS side (nil unless the cluster's compute
+	// mode is karpenter).
+	Karpenter *karpenter.Karpenter
+	// Fargate holds the Fargate profiles (nil without Props.Fargate).
+	Fargate *fargate.Fargate
 	// Props are the props the platform was built from, defaults applied.
 	Props Props
 
@@ -81,6 +92,9 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	grantFileSystemToEFSDriver(p)
 	addMonitoring(p)
 	protectStacks(p)
+	addBaseline(p)
+	addKarpenter(p)
+	addFargate(p)
 	for _, s := range p.Stacks() {
 		d.tag(s)
 		d.acknowledge(s)

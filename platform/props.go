@@ -2,7 +2,10 @@ package platform
 
 import (
 	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/baseline"
 	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/fargate"
+	"github.com/ballast-eks/ballast/constructs/karpenter"
 	"github.com/ballast-eks/ballast/constructs/monitoring"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
@@ -64,6 +67,24 @@ type Props struct {
 	// ClusterName, LogGroup, BreakGlassRole and ScalingTier are wired by
 	// the platform. Default: none.
 	Monitoring *monitoring.MonitoringProps
+	// Baseline, when non-nil, renders the in-cluster baseline (team
+	// namespaces, policies, priority classes, over-provisioning, the
+	// admission policy) into the cloud assembly at synthesis, under
+	// <cluster name>/gitops. ClusterName, KubernetesVersion and
+	// OverProvisioning.AvailabilityZones are wired by the platform;
+	// placeholders are sized to one node of the first node group unless
+	// CPU or Memory is set. Default: nil (no folder).
+	Baseline *baseline.BaselineProps
+	// Karpenter configures Karpenter's node pool and AWS side when
+	// Cluster.Compute is cluster.ComputeKarpenter (the first node group
+	// runs the controller; Baseline is required, for the NodePool).
+	// Cluster, ClusterName, AvailabilityZones and ControllerNodeSelector
+	// are wired by the platform. Must be nil in other compute modes.
+	// Default: Karpenter's defaults in Karpenter mode.
+	Karpenter *karpenter.KarpenterProps
+	// Fargate are Fargate profiles of the cluster, run in the private
+	// subnets with one pod execution role. Default: none.
+	Fargate []fargate.ProfileProps
 }
 
 // StorageProps configures the storage stack. Keys, VPC and subnets are

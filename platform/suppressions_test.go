@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -52,6 +53,15 @@ func nagSection(t *testing.T) string {
 			path := "<cluster-name>-" + strings.TrimPrefix(s.Path, prefix)
 			row := "| " + strings.Join([]string{s.Rule, code(s.AppliesTo), code(path), cell(s.Reason)}, " | ")
 			rows[row] = append(rows[row], string(p))
+		}
+	}
+	for name, a := range variants(t) {
+		for _, s := range a.Suppressions() {
+			path := "<cluster-name>-" + strings.TrimPrefix(s.Path, "/ballast-prod-")
+			row := "| " + strings.Join([]string{s.Rule, code(s.AppliesTo), code(path), cell(s.Reason)}, " | ")
+			if !slices.Contains(rows[row], string(config.ProfileProd)) {
+				rows[row] = append(rows[row], name)
+			}
 		}
 	}
 	var b strings.Builder

@@ -63,6 +63,9 @@ func (p Props) Validate() error {
 	}
 	errs = append(errs, d.validateCompute()...)
 	errs = append(errs, d.validateMonitoring()...)
+	errs = append(errs, d.validateBaseline()...)
+	errs = append(errs, d.validateKarpenter()...)
+	errs = append(errs, d.validateFargate()...)
 	return errors.Join(errs...)
 }
 

@@ -51,6 +51,11 @@ const (
 	// ComputeAuto: EKS Auto Mode runs the nodes (built-in "system" and
 	// "general-purpose" node pools) and the core networking add-ons.
 	ComputeAuto ComputeMode = "auto"
+	// ComputeKarpenter: managed node groups run the system workloads
+	// (Karpenter's controller among them); Karpenter (constructs/karpenter)
+	// launches the rest. The cluster itself is built as for
+	// ComputeNodeGroups.
+	ComputeKarpenter ComputeMode = "karpenter"
 )
 
 // ClusterProps configures a Cluster.

@@ -149,7 +149,7 @@ func (p ClusterProps) validateOptions() []error {
 	if !slices.Contains(ScalingTiers, *p.ScalingTier) {
 		add("scalingTier: unknown control-plane scaling tier")
 	}
-	if c := *p.Compute; c != ComputeNodeGroups && c != ComputeAuto {
+	if c := *p.Compute; c != ComputeNodeGroups && c != ComputeAuto && c != ComputeKarpenter {
 		add("compute: unknown compute mode")
 	}
 	if r := *p.RemovalPolicy; !slices.Contains([]awscdk.RemovalPolicy{

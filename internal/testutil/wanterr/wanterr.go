@@ -31,7 +31,7 @@ func Check(t testing.TB, err error, want []string) {
 
 // fieldPathRe is how every problem of a Validate error starts: a field
 // path (lowerCamel names, [index] or [name] items, dotted nesting).
-var fieldPathRe = regexp.MustCompile(`^[a-z][A-Za-z]*(\[[^]]+\])?(\.[a-z][A-Za-z]*)*: \S`)
+var fieldPathRe = regexp.MustCompile(`^[a-z][A-Za-z]*(\[[^]]+\])?(\.[a-z][A-Za-z]*(\[[^]]+\])?)*: \S`)
 
 // OnePerProblem fails t unless err joins exactly n problems, each one line
 // starting with its field path, as the env layer that reads them expects.
