@@ -6,7 +6,7 @@ import (
 
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/network"
-	"github.com/ballast-eks/ballast/internal/ec2types"
+	"github.com/ballast-eks/ballast/constructs/nodegroup"
 )
 
 // IP demand has one owner: the platform derives it once from the node
@@ -35,7 +35,7 @@ func (p Props) cni() network.CNI {
 type groupDemand struct {
 	path    string // the group's field path, e.g. nodeGroups[system]
 	maxSize int
-	spec    ec2types.Spec
+	node    nodegroup.NodeAddresses
 }
 
 // groupDemands lists the node groups with a known instance type (unknown
@@ -43,8 +43,8 @@ type groupDemand struct {
 func (p Props) groupDemands() []groupDemand {
 	var out []groupDemand
 	for i, ng := range p.NodeGroups {
-		if n, spec, ok := ng.IPDemand(); ok && n > 0 {
-			out = append(out, groupDemand{path: groupPath(i, ng.Name), maxSize: n, spec: spec})
+		if n, node, ok := ng.IPDemand(); ok && n > 0 {
+			out = append(out, groupDemand{path: groupPath(i, ng.Name), maxSize: n, node: node})
 		}
 	}
 	return out
@@ -65,8 +65,8 @@ func (p Props) ipDemand() []network.AZDemand {
 	var nodes []network.NodeDemand
 	for _, g := range groups {
 		nodes = append(nodes, network.NodeDemand{
-			Group: groupName(g.path), MaxNodes: g.maxSize, ENIs: g.spec.MaxENIs, IPv4PerENI: g.spec.IPv4PerENI,
-			MaxPods: g.spec.MaxPods(cni.PrefixDelegation),
+			Group: groupName(g.path), MaxNodes: g.maxSize, ENIs: g.node.ENIs, IPv4PerENI: g.node.IPv4PerENI,
+			MaxPods: g.node.Pods(cni.PrefixDelegation),
 		})
 	}
 	var out []network.AZDemand
@@ -92,7 +92,7 @@ func (p Props) capacityProblems(lines []string) []error {
 	fix := []string{"network.cidr", "network.podCIDR"}
 	for _, g := range groups {
 		fix = append(fix, fmt.Sprintf("%s.maxSize=%d", g.path, g.maxSize))
-		if g.maxSize*g.spec.MaxIPv4() > largest.maxSize*largest.spec.MaxIPv4() {
+		if g.maxSize*g.node.MaxIPv4() > largest.maxSize*largest.node.MaxIPv4() {
 			largest = g
 		}
 	}

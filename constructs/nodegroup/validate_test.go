@@ -220,14 +220,14 @@ func TestCheckClusterQuota(t *testing.T) {
 func TestIPDemand(t *testing.T) {
 	p := NodeGroupSetProps{InstanceTypes: []string{"m6i.large", "m6i.4xlarge", "m6i.xlarge"}, MaxSize: ptr.To(7)}
 	n, spec, ok := p.IPDemand()
-	if !ok || n != 7 || spec.Type != "m6i.4xlarge" || spec.MaxENIs != 8 || spec.IPv4PerENI != 30 {
+	if !ok || n != 7 || spec.InstanceType != "m6i.4xlarge" || spec.ENIs != 8 || spec.IPv4PerENI != 30 {
 		t.Errorf("IPDemand = %d, %+v, %v; want 7 nodes of m6i.4xlarge (8 ENIs x 30)", n, spec, ok)
 	}
-	if spec.MaxPods(false) != 234 || spec.MaxPods(true) != 110 {
-		t.Errorf("pods: %d, %d with prefix delegation", spec.MaxPods(false), spec.MaxPods(true))
+	if spec.Pods(false) != 234 || spec.Pods(true) != 110 {
+		t.Errorf("pods: %d, %d with prefix delegation", spec.Pods(false), spec.Pods(true))
 	}
 	n, spec, ok = NodeGroupSetProps{}.IPDemand()
-	if !ok || n != DefaultMaxSize || spec.Type != "m6i.large" {
-		t.Errorf("defaults: %d, %s, %v", n, spec.Type, ok)
+	if !ok || n != DefaultMaxSize || spec.InstanceType != "m6i.large" {
+		t.Errorf("defaults: %d, %s, %v", n, spec.InstanceType, ok)
 	}
 }
