@@ -48,9 +48,8 @@ var idAttributes = map[string][]string{
 func index(scope constructs.IConstruct) *model {
 	m := &model{byRef: map[string]*resource{}}
 	for _, c := range *scope.Node().FindAll(constructs.ConstructOrder_PREORDER) {
-		if !*awscdk.CfnResource_IsCfnResource(c) {
-			continue
-		}
+		// The proxy jsii returns has the class of the object, so a Go type
+		// assertion tells L1 resources apart with no round trip per construct.
 		cfn, ok := c.(awscdk.CfnResource)
 		if !ok {
 			continue

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/internal/testutil/golden"
+	"github.com/ballast-eks/ballast/platform"
+)
+
+const warningsDoc = "docs/warnings.md"
+
+// fieldPrefixes are the platform.Props paths each construct package's props
+// sit under (as platform.Props.Validate names them), so a warning's Field
+// line maps to the variable that changes it.
+var fieldPrefixes = map[string][]string{
+	"network":   {"network."},
+	"storage":   {"storage."},
+	"cluster":   {"cluster."},
+	"nodegroup": {"nodeGroups[system].", "nodeGroups[workers]."},
+	"addon":     {"addons."},
+}
+
+// catalogued is one warning or rule ID read from the code: the constant
+// that holds it and that constant's doc comment.
+type catalogued struct {
+	pkg, name, id string
+	when, field   string
+	rule          bool // a rule-pack ID: its findings are errors
+}
+
+// readCatalogue parses every construct package for the Warn* and Rule*
+// constants and their comments ("Name: what triggers it. Field: path.").
+func readCatalogue(t *testing.T) []catalogued {
+	t.Helper()
+	dirs, err := filepath.Glob("constructs/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []catalogued
+	for _, dir := range dirs {
+		out = append(out, readPackage(t, dir)...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+func readPackage(t *testing.T, dir string) []catalogued {
+	t.Helper()
+	values, docs := map[string]ast.Expr{}, map[string]string{}
+	var names []string
+	for _, f := range parseDir(t, dir) {
+		for _, d := range f.Decls {
+			g, ok := d.(*ast.GenDecl)
+			if !ok || g.Tok != token.CONST {
+				continue
+			}
+			for _, s := range g.Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					if i < len(vs.Values) {
+						values[n.Name], docs[n.Name] = vs.Values[i], vs.Doc.Text()
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+	}
+	var out []catalogued
+	for _, n := range names {
+		id := evalString(values, values[n])
+		isWarn := strings.HasPrefix(n, "Warn") && (strings.HasPrefix(id, "ballast:") || strings.HasSuffix(id, "-unverified"))
+		isRule := strings.HasPrefix(n, "Rule") && strings.HasPrefix(id, "BALLAST-")
+		if !isWarn && !isRule {
+			continue
+		}
+		when, field := splitDoc(n, docs[n])
+		out = append(out, catalogued{pkg: filepath.Base(dir), name: n, id: id, when: when, field: field, rule: isRule})
+	}
+	return out
+}
+
+func parseDir(t *testing.T, dir string) []*ast.File {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var files []*ast.File
+	for _, p := range paths {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	return files
+}
+
+// evalString evaluates a string constant: a literal, another constant of
+// the package, or a concatenation of those.
+func evalString(values map[string]ast.Expr, e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		s, _ := strconv.Unquote(x.Value)
+		return s
+	case *ast.Ident:
+		if v, ok := values[x.Name]; ok {
+			return evalString(values, v)
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			return evalString(values, x.X) + evalString(values, x.Y)
+		}
+	}
+	return ""
+}
+
+var fieldLine = regexp.MustCompile(`\s*Field: ([A-Za-z0-9.\[\]]+)\.\s*$`)
+
+// splitDoc returns the trigger sentence(s) and the Field path of a
+// constant's comment ("" when the comment names none or "none").
+func splitDoc(name, doc string) (when, field string) {
+	doc = strings.Join(strings.Fields(strings.TrimPrefix(doc, name+":")), " ")
+	if m := fieldLine.FindStringSubmatchIndex(doc); m != nil {
+		field, doc = doc[m[2]:m[3]], doc[:m[0]]
+	}
+	if field == "none" {
+		field = ""
+	}
+	return strings.TrimSpace(doc), field
+}
+
+// variables returns the variables that set a warning's field.
+func (c catalogued) variables() []string {
+	var out []string
+	for _, prefix := range fieldPrefixes[c.pkg] {
+		if name, ok := config.VarOfField(prefix + c.field); ok && c.field != "" && !contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptedBy lists the profiles that acknowledge a warning by design.
+func acceptedBy(id string) []string {
+	var out []string
+	for _, p := range platform.Profiles {
+		for _, a := range p.Accepted {
+			if a.Warning == id {
+				out = append(out, p.Name)
+			}
+		}
+	}
+	return out
+}
+
+// warningsMarkdown renders the catalogue.
+func warningsMarkdown(cat []catalogued) string {
+	var b strings.Builder
+	b.WriteString("# Warnings and rule-pack IDs\n\n<!-- Generated by `go test . -run Warnings -update` from the constants' comments; do not edit. -->\n\n")
+	b.WriteString("A `ballast:` warning marks a departure from practice that the props (or variables) asked for. " +
+		"It never fails synthesis; acknowledge it where you accept it, with a reason:\n\n" +
+		"```go\nawscdk.Annotations_Of(stack).AcknowledgeWarning(jsii.String(\"<ID>\"), jsii.String(\"why this is acceptable\"))\n```\n\n" +
+		"or, for a whole environment, list it in `platform.Profile.Accepted`. No variable acknowledges a warning: " +
+		"from the environment, set the variable named below back to a value that follows the practice.\n\n")
+	b.WriteString("| ID | Constant | Triggered when | Variable | Accepted by profile |\n|---|---|---|---|---|\n")
+	for _, c := range cat {
+		if c.rule {
+			continue
+		}
+		fmt.Fprintf(&b, "| `%s` | `%s.%s` | %s | %s | %s |\n", c.id, c.pkg, c.name, c.when, orNone(c.variables(), "none (Go props only)"), orNone(acceptedBy(c.id), "none"))
+	}
+	b.WriteString("\n## EKS rule pack\n\nA rule-pack finding is an error: `go run .` and `cdk synth` fail. Fix the resource; " +
+		"while a fix rolls out, skip a rule in Go with `checks.Options{Skip: []string{\"<ID>\"}}` (no variable skips one). " +
+		"`BALLAST-EKS9` runs only with `checks.Options.RequireDeletionProtection` (the prod profile; " +
+		"`BALLAST_DELETION_PROTECTION=off` then turns the error into the `ballast:cluster-deletion-protection-off` warning).\n\n")
+	b.WriteString("| ID | Constant | Fails when |\n|---|---|---|\n")
+	for _, c := range cat {
+		if c.rule {
+			fmt.Fprintf(&b, "| `%s` | `%s.%s` | %s |\n", c.id, c.pkg, c.name, c.when)
+		}
+	}
+	return b.String()
+}
+
+func orNone(xs []string, none string) string {
+	if len(xs) == 0 {
+		return none
+	}
+	return "`" + strings.Join(xs, "`, `") + "`"
+}
+
+// TestWarningsCatalogue keeps docs/warnings.md equal to what the code's
+// constants and comments say; -update rewrites it.
+func TestWarningsCatalogue(t *testing.T) {
+	cat := readCatalogue(t)
+	for _, c := range cat {
+		if c.when == "" {
+			t.Errorf("%s.%s (%s) has no comment saying what triggers it", c.pkg, c.name, c.id)
+		}
+		if c.field != "" && len(fieldPrefixes[c.pkg]) > 0 && len(c.variables()) == 0 && !strings.Contains(c.field, "emovalPolicy") && c.field != "forceUpdate" {
+			t.Errorf("%s.%s: field %q maps to no variable", c.pkg, c.name, c.field)
+		}
+	}
+	want := warningsMarkdown(cat)
+	got, _ := os.ReadFile(warningsDoc)
+	if string(got) == want {
+		return
+	}
+	if golden.Updating() {
+		if err := os.WriteFile(warningsDoc, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("%s is stale: run `go test . -run Warnings -update` and review the diff", warningsDoc)
+}
+
+// warningLiteral is the shape of a warning ID written in code; tag keys
+// (ballast:env, ballast:addon) have no hyphen.
+var warningLiteral = regexp.MustCompile(`"(ballast:[a-z0-9]+-[a-z0-9-]+)"`)
+
+// TestWarningsCatalogueHasEveryID enumerates every warning ID the code can
+// emit (each string literal of a warning's shape in non-test code) and fails
+// for one the catalogue does not list, such as an ID written inline.
+func TestWarningsCatalogueHasEveryID(t *testing.T) {
+	listed := map[string]bool{}
+	for _, c := range readCatalogue(t) {
+		listed[c.id] = true
+	}
+	for _, want := range []string{"ballast:network-single-nat", "BALLAST-EKS4-unverified", "BALLAST-EKS9"} {
+		if !listed[want] { // canary: the reader found the constants it must
+			t.Errorf("catalogue lacks %s", want)
+		}
+	}
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		for _, m := range warningLiteral.FindAllStringSubmatch(string(b), -1) {
+			if !listed[m[1]] {
+				t.Errorf("%s: warning %s is not a catalogued constant (a Warn* constant with a comment in constructs/)", path, m[1])
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
