@@ -58,6 +58,7 @@ func run(lookup config.Lookup, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "  %-14s %-8s %-18s %6d of %6d usable (%d%%)\n", p.AZ, p.Role, p.Subnet, p.Needed, p.Usable, p.Percent())
 		}
 	}
+	printCost(stderr, p, assembly, cfg.Env)
 	return 0
 }
 
