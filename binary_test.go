@@ -264,3 +264,18 @@ func TestConcreteAccountNeedsNoLookups(t *testing.T) {
 		t.Errorf("cluster stack environment %q", env)
 	}
 }
+
+// TestSynthPrintsCostEstimate: a synthesis prints the platform's fixed
+// monthly estimate, for people, on stderr (stdout stays for the summary).
+func TestSynthPrintsCostEstimate(t *testing.T) {
+	t.Parallel()
+	r, _ := sharedSynth(t)
+	for _, want := range []string{"Estimated fixed monthly cost of the prod platform", "EKS cluster, standard support", "NAT gateway", "fixed total", "Not counted:"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stdout, "Estimated fixed monthly cost") {
+		t.Error("the estimate is on stdout; it is for people (stderr)")
+	}
+}
