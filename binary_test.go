@@ -10,9 +10,22 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ballast-eks/ballast/config"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 	"github.com/ballast-eks/ballast/platform"
 )
+
+// tempDirs are the directories tests share across the run, removed at
+// its end.
+var tempDirs []string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, d := range tempDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
 
 var (
 	buildOnce sync.Once
@@ -29,6 +42,7 @@ func binary(t *testing.T) string {
 			buildErr = err
 			return
 		}
+		tempDirs = append(tempDirs, dir)
 		binPath = filepath.Join(dir, "ballast")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
@@ -53,7 +67,12 @@ type result struct {
 // and CDK_* variable, plus vars.
 func runBinary(t *testing.T, vars map[string]string, args ...string) result {
 	t.Helper()
-	dir := t.TempDir()
+	return runBinaryIn(t, t.TempDir(), vars, args...)
+}
+
+// runBinaryIn is runBinary in a given working directory.
+func runBinaryIn(t *testing.T, dir string, vars map[string]string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary(t), args...)
 	cmd.Dir = dir
 	for _, kv := range os.Environ() {
@@ -110,6 +129,7 @@ func TestBadInputExits2NamingEveryProblem(t *testing.T) {
 // aws-cdk-lib's CloudFormation validation plugin on (every other test turns
 // it off for speed) and fails on any violation it reports.
 func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
+	t.Parallel()
 	r := runBinary(t, map[string]string{"CDK_VALIDATION": "true", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20"})
 	if r.code != 0 {
 		t.Fatalf("exit code %d; stderr:\n%s", r.code, r.stderr)
@@ -158,12 +178,54 @@ func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 	}
 }
 
-func TestHonoursCDKOutdir(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "elsewhere")
-	r := runBinary(t, map[string]string{"CDK_OUTDIR": out, "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20"})
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
+// sharedRun is one synthesis by the real binary that several tests read:
+// prod, for a concrete account and region, into CDK_OUTDIR, with the
+// deliberate departures of departures. One run instead of one per test
+// keeps the suite fast; each test asserts its own part of the result.
+var (
+	sharedOnce   sync.Once
+	shared       result
+	sharedOutdir string
+)
+
+// departures are valid by design (deliberate departures the operator
+// states): they must synthesize with the construct's warning, not fail.
+var departures = []struct{ name, warning string }{
+	{"prod endpoint open to the internet, opted in", "ballast:cluster-public-endpoint"},
+	{"prod deletion protection turned off (a teardown step)", "ballast:cluster-deletion-protection-off"},
+	{"GuardDuty detector, opted in (one per account and region)", "ballast:monitoring-guardduty-detector"},
+}
+
+func sharedSynth(t *testing.T) (result, string) {
+	t.Helper()
+	sharedOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "ballast-shared-") // outlives the first test; removed by TestMain
+		if err != nil {
+			t.Fatal(err)
+		}
+		tempDirs = append(tempDirs, dir)
+		sharedOutdir = filepath.Join(dir, "elsewhere")
+		work := filepath.Join(dir, "work")
+		if err := os.Mkdir(work, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		shared = runBinaryIn(t, work, map[string]string{
+			config.VarEnv: "prod", config.VarAccount: "111122223333", config.VarRegion: "eu-west-1",
+			config.VarAZs:            "eu-west-1a,eu-west-1b,eu-west-1c",
+			config.VarEndpointAccess: "public-and-private", config.VarPublicAccessCIDRs: "0.0.0.0/0", config.VarAllowOpenEndpoint: "on",
+			config.VarDeletionProtection: "off", config.VarGuardDuty: "on",
+			"CDK_OUTDIR":                 sharedOutdir, "CDK_VALIDATION": "false", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
+		})
+	})
+	if shared.code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", shared.code, shared.stderr)
 	}
+	return shared, sharedOutdir
+}
+
+func TestHonoursCDKOutdir(t *testing.T) {
+	t.Parallel()
+	r, out := sharedSynth(t)
 	if _, err := os.Stat(filepath.Join(out, "manifest.json")); err != nil {
 		t.Errorf("nothing synthesized to CDK_OUTDIR: %v", err)
 	}
@@ -195,12 +257,9 @@ func TestSynthFailureIsAnErrorNotAPanic(t *testing.T) {
 // region: the explicit AZs are pinned as context, so the assembly records
 // no missing context (the CDK CLI would otherwise call AWS to look them up).
 func TestConcreteAccountNeedsNoLookups(t *testing.T) {
-	r := runBinary(t, map[string]string{"BALLAST_ACCOUNT": "111122223333", "BALLAST_REGION": "eu-west-1",
-		"CDK_VALIDATION": "false", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20"})
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-	b, err := os.ReadFile(filepath.Join(r.dir, "cdk.out", "manifest.json"))
+	t.Parallel()
+	_, out := sharedSynth(t)
+	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +275,22 @@ func TestConcreteAccountNeedsNoLookups(t *testing.T) {
 	if len(manifest.Missing) > 0 {
 		t.Errorf("synthesis needs context lookups: %s", manifest.Missing)
 	}
-	if env := manifest.Artifacts["ballast-dev-cluster"].Environment; env != "aws://111122223333/eu-west-1" {
+	if env := manifest.Artifacts["ballast-prod-cluster"].Environment; env != "aws://111122223333/eu-west-1" {
 		t.Errorf("cluster stack environment %q", env)
+	}
+}
+
+// TestSynthPrintsCostEstimate: a synthesis prints the platform's fixed
+// monthly estimate, for people, on stderr (stdout stays for the summary).
+func TestSynthPrintsCostEstimate(t *testing.T) {
+	t.Parallel()
+	r, _ := sharedSynth(t)
+	for _, want := range []string{"Estimated fixed monthly cost of the prod platform", "EKS cluster, standard support", "NAT gateway", "fixed total", "Not counted:"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stdout, "Estimated fixed monthly cost") {
+		t.Error("the estimate is on stdout; it is for people (stderr)")
 	}
 }

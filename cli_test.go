@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestHelp(t *testing.T) {
 			"Profiles (BALLAST_ENV): dev, staging, prod (default dev).",
 			"Variables: the Configuration section of README.md lists each one with its",
 		} {
-			if !contains(lines, want) {
+			if !slices.Contains(lines, want) {
 				t.Errorf("%s: stdout lacks the line %q:\n%s", arg, want, r.stdout)
 			}
 		}
@@ -61,7 +62,7 @@ func TestConfigPrintsResolvedSettings(t *testing.T) {
 		"BALLAST_FLOW_LOG_RETENTION_DAYS='365' # default",
 		"BALLAST_VPC_ID='' # default",
 	} {
-		if !contains(lines, want) {
+		if !slices.Contains(lines, want) {
 			t.Errorf("stdout lacks the line %q:\n%s", want, r.stdout)
 		}
 	}
@@ -107,13 +108,4 @@ func TestBallastMessagesStartTheirOwnLine(t *testing.T) {
 	if out.String() != want {
 		t.Errorf("got %q\nwant %q", out.String(), want)
 	}
-}
-
-func contains(lines []string, want string) bool {
-	for _, l := range lines {
-		if l == want {
-			return true
-		}
-	}
-	return false
 }

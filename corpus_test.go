@@ -397,30 +397,17 @@ func TestCorpusCoversEveryVar(t *testing.T) {
 	}
 }
 
-// The corpus holds invalid inputs only; these pairs are valid by design
-// (deliberate departures the operator states) and must synthesize with the
-// construct's warning rather than fail.
+// The corpus holds invalid inputs only; the departures (binary_test.go)
+// are valid by design and must synthesize with the construct's warning
+// rather than fail. They share one run of the binary with the other
+// synthesis tests.
 func TestDeliberateDeparturesSynthesizeWithWarnings(t *testing.T) {
-	for _, c := range []struct {
-		name    string
-		vars    map[string]string
-		warning string
-	}{
-		{"prod endpoint open to the internet, opted in", vars(config.VarEnv, "prod", config.VarEndpointAccess, "public-and-private",
-			config.VarPublicAccessCIDRs, "0.0.0.0/0", config.VarAllowOpenEndpoint, "on"), "ballast:cluster-public-endpoint"},
-		{"prod deletion protection turned off (a teardown step)", vars(config.VarEnv, "prod", config.VarDeletionProtection, "off"),
-			"ballast:cluster-deletion-protection-off"},
-		{"GuardDuty detector, opted in (one per account and region)", vars(config.VarEnv, "prod", config.VarGuardDuty, "on"),
-			"ballast:monitoring-guardduty-detector"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			c.vars["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] = "20"
-			r := runBinary(t, c.vars)
-			if r.code != 0 {
-				t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
-			}
-			if !strings.Contains(r.stdout+r.stderr, c.warning) {
-				t.Errorf("no %s warning in the output:\n%s", c.warning, r.stderr)
+	t.Parallel()
+	r, _ := sharedSynth(t)
+	for _, d := range departures {
+		t.Run(d.name, func(t *testing.T) {
+			if !strings.Contains(r.stdout+r.stderr, d.warning) {
+				t.Errorf("no %s warning in the output:\n%s", d.warning, r.stderr)
 			}
 		})
 	}

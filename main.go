@@ -104,6 +104,7 @@ func synthesize(cfg *config.Config, outdir string) (string, error) {
 			fmt.Fprintf(&b, "  %-14s %-8s %-18s %6d of %6d usable (%d%%)\n", p.AZ, p.Role, p.Subnet, p.Needed, p.Usable, p.Percent())
 		}
 	}
+	printCost(&b, p, assembly, cfg.Env)
 	return b.String(), nil
 }
 

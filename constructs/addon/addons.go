@@ -12,9 +12,16 @@ import (
 )
 
 // Warning rule IDs (acknowledge with Annotations.AcknowledgeWarning).
+// Each one's comment says what triggers it; its Field line names the prop
+// that changes it (docs/warnings.md is generated from these comments).
 const (
+	// WarnCoreDNSReplicas: CoreDNS runs a single replica, so one node's
+	// loss stops name resolution. Field: coreDNS.replicas.
 	WarnCoreDNSReplicas = "ballast:addon-coredns-single-replica"
-	WarnNoNodeGroups    = "ballast:addon-no-node-dependency"
+	// WarnNoNodeGroups: add-ons that need nodes are installed with no node
+	// group to wait for (Auto Mode, or node groups wired elsewhere), so
+	// they may report degraded until nodes join. Field: none.
+	WarnNoNodeGroups = "ballast:addon-no-node-dependency"
 )
 
 // Addons is the cluster's set of pinned EKS managed add-ons.

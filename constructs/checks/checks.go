@@ -10,16 +10,32 @@ import (
 	"github.com/aws/jsii-runtime-go"
 )
 
-// Rule IDs.
+// Rule IDs. A finding is an error that fails synthesis; each comment says
+// what triggers it (docs/warnings.md is generated from these comments).
 const (
-	RuleLogging            = "BALLAST-EKS1"
-	RuleSecretsEncryption  = "BALLAST-EKS2"
-	RuleEndpoint           = "BALLAST-EKS3"
-	RulePrivateSubnets     = "BALLAST-EKS4"
-	RuleIMDSv2             = "BALLAST-EKS5"
-	RuleRootVolume         = "BALLAST-EKS6"
-	RuleMultiAZ            = "BALLAST-EKS7"
-	RuleNoAL2              = "BALLAST-EKS8"
+	// RuleLogging: a cluster does not send all five control-plane log
+	// types to CloudWatch Logs.
+	RuleLogging = "BALLAST-EKS1"
+	// RuleSecretsEncryption: a cluster does not envelope-encrypt
+	// Kubernetes secrets with a KMS key.
+	RuleSecretsEncryption = "BALLAST-EKS2"
+	// RuleEndpoint: a cluster's public API endpoint is open to 0.0.0.0/0
+	// (or blocks larger than a /8), or public with no CIDRs at all.
+	RuleEndpoint = "BALLAST-EKS3"
+	// RulePrivateSubnets: a node group is in a public subnet.
+	RulePrivateSubnets = "BALLAST-EKS4"
+	// RuleIMDSv2: a node group has no launch template, or a launch
+	// template does not require IMDSv2.
+	RuleIMDSv2 = "BALLAST-EKS5"
+	// RuleRootVolume: a node root volume is not encrypted (no launch
+	// template, no block device mappings, or Encrypted not true).
+	RuleRootVolume = "BALLAST-EKS6"
+	// RuleMultiAZ: all of a cluster's node groups are in one AZ.
+	RuleMultiAZ = "BALLAST-EKS7"
+	// RuleNoAL2: a node group uses an Amazon Linux 2 AMI type.
+	RuleNoAL2 = "BALLAST-EKS8"
+	// RuleDeletionProtection: a cluster has deletion protection off; only
+	// with Options.RequireDeletionProtection.
 	RuleDeletionProtection = "BALLAST-EKS9"
 	RuleCoreAddons         = "BALLAST-EKS10"
 	RulePodIdentityAgent   = "BALLAST-EKS11"
@@ -28,6 +44,19 @@ const (
 	RulePrivateEndpointVpc = "BALLAST-EKS14"
 	RuleZoneLabel          = "BALLAST-EKS15"
 	RuleAddonOrder         = "BALLAST-EKS16"
+)
+
+// Warning IDs of the rule pack: what a rule cannot verify. Acknowledge one
+// with Annotations.AcknowledgeWarning when you know the resource complies.
+const (
+	// WarnSubnetsUnverified: a node group's subnet is not a subnet of
+	// this app (a literal ID, an import or a deploy-time value), so
+	// BALLAST-EKS4 cannot tell whether it is private. Field: none.
+	WarnSubnetsUnverified = RulePrivateSubnets + "-unverified"
+	// WarnLaunchTemplateUnverified: a node group's launch template is not
+	// in this app, so BALLAST-EKS5 and BALLAST-EKS6 cannot be verified.
+	// Field: none.
+	WarnLaunchTemplateUnverified = RuleIMDSv2 + "-unverified"
 )
 
 // Rules lists every rule ID.
@@ -57,8 +86,9 @@ type Options struct {
 // EKSChecks is the rule pack, an awscdk.IAspect. It checks everything under
 // the construct it is added to, once, when the aspect visits that construct.
 type EKSChecks struct {
-	opts Options
-	done map[string]bool
+	opts  Options
+	done  map[string]bool
+	scope constructs.IConstruct // set by Apply: what to check
 }
 
 // NewEKSChecks returns the rule pack. Add it with awscdk.Aspects_Of(scope).Add.
@@ -66,17 +96,35 @@ func NewEKSChecks(opts Options) *EKSChecks {
 	return &EKSChecks{opts: opts, done: map[string]bool{}}
 }
 
+// applyID names the empty construct Apply adds the rule pack to.
+const applyID = "BallastEKSChecks"
+
 // Apply adds the rule pack to scope (usually the app), with the read-only
-// priority so it sees what other aspects add.
+// priority. It is added to an empty construct created last under scope, so
+// synthesis calls it once (an aspect on scope itself would be called back
+// for every construct) and after the aspects of everything before it.
 func Apply(scope constructs.IConstruct, opts Options) {
-	awscdk.Aspects_Of(scope).Add(NewEKSChecks(opts), &awscdk.AspectOptions{Priority: awscdk.AspectPriority_READONLY()})
+	checks := NewEKSChecks(opts)
+	target := scope
+	if parent, ok := scope.(constructs.Construct); ok {
+		id := applyID
+		for i := 2; scope.Node().TryFindChild(jsii.String(id)) != nil; i++ {
+			id = fmt.Sprintf("%s%d", applyID, i)
+		}
+		target, checks.scope = constructs.NewConstruct(parent, jsii.String(id)), scope
+	}
+	awscdk.Aspects_Of(target).Add(checks, &awscdk.AspectOptions{Priority: awscdk.AspectPriority_READONLY()})
 }
 
 // Visit implements awscdk.IAspect. The first construct visited is the one
-// the aspect was added to; the whole subtree is checked from there.
+// the aspect was added to; the whole subtree is checked from there (from
+// the scope given to Apply).
 func (c *EKSChecks) Visit(node constructs.IConstruct) {
 	if len(c.done) > 0 {
 		return
+	}
+	if c.scope != nil {
+		node = c.scope
 	}
 	c.done[*node.Node().Path()] = true
 	m := index(node)

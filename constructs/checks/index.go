@@ -2,9 +2,12 @@ package checks
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awsec2"
+	"github.com/aws/aws-cdk-go/awscdk/v2/awseks"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 )
@@ -51,14 +54,16 @@ var idAttributes = map[string][]string{
 func index(scope constructs.IConstruct) *model {
 	m := &model{byRef: map[string]*resource{}}
 	for _, c := range *scope.Node().FindAll(constructs.ConstructOrder_PREORDER) {
-		if !*awscdk.CfnResource_IsCfnResource(c) {
-			continue
-		}
+		// The proxy jsii returns has the class of the object, so a Go type
+		// assertion tells L1 resources apart with no round trip per construct.
 		cfn, ok := c.(awscdk.CfnResource)
 		if !ok {
 			continue
 		}
-		typ := *cfn.CfnResourceType()
+		typ, known := typeOf(cfn)
+		if !known {
+			typ = *cfn.CfnResourceType()
+		}
 		if !interesting(typ) {
 			continue
 		}
@@ -72,6 +77,35 @@ func index(scope constructs.IConstruct) *model {
 		m.resources = append(m.resources, r)
 	}
 	return m
+}
+
+// typeOf returns the CloudFormation type of an L1 when its Go type says
+// it, sparing a jsii call per resource: one of the L1 classes the rules
+// read, or "" for a proxy of any other generated L1 class (awsxxx.CfnYyy).
+// known is false for the generic awscdk.CfnResource and for Go types,
+// whose type must be asked.
+func typeOf(cfn awscdk.CfnResource) (typ string, known bool) {
+	switch cfn.(type) {
+	case awseks.CfnCluster:
+		return typeCluster, true
+	case awseks.CfnNodegroup:
+		return typeNodegroup, true
+	case awsec2.CfnLaunchTemplate:
+		return typeLaunchTemplate, true
+	case awsec2.CfnSubnet:
+		return typeSubnet, true
+	case awsec2.CfnSubnetRouteTableAssociation:
+		return typeAssociation, true
+	case awsec2.CfnRoute:
+		return typeRoute, true
+	case awsec2.CfnInternetGateway:
+		return typeIGW, true
+	}
+	goType := reflect.TypeOf(cfn).String() // e.g. "*awsec2.jsiiProxy_CfnVPC"
+	if strings.Contains(goType, ".jsiiProxy_Cfn") && !strings.HasPrefix(goType, "*awscdk.") {
+		return "", true
+	}
+	return "", false
 }
 
 func interesting(typ string) bool {

@@ -196,7 +196,7 @@ func (c *EKSChecks) launchTemplateOf(m *model, ng *resource) *resource {
 			}
 		}
 	}
-	c.warn(ng, RuleIMDSv2, RuleIMDSv2+"-unverified", "the node group's launch template is not in this app, so IMDSv2 and root-volume encryption cannot be verified",
+	c.warn(ng, RuleIMDSv2, WarnLaunchTemplateUnverified, "the node group's launch template is not in this app, so IMDSv2 and root-volume encryption cannot be verified",
 		"define the launch template in the app, or acknowledge this warning if you know it requires IMDSv2 and encrypts the root volume")
 	return nil
 }

@@ -8,14 +8,14 @@ func (c *EKSChecks) checkSubnets(m *model, ng *resource) {
 	raw := ng.props["Subnets"]
 	subnets := list(raw)
 	if subnets == nil {
-		c.warn(ng, RulePrivateSubnets, RulePrivateSubnets+"-unverified", "the node group's subnets are a deploy-time value, so they cannot be verified as private",
+		c.warn(ng, RulePrivateSubnets, WarnSubnetsUnverified, "the node group's subnets are a deploy-time value, so they cannot be verified as private",
 			"pass subnets defined in the app, or acknowledge this warning if you know they are private")
 		return
 	}
 	for _, s := range subnets {
 		subnet := m.ref(s, typeSubnet)
 		if subnet == nil {
-			c.warn(ng, RulePrivateSubnets, RulePrivateSubnets+"-unverified", "subnet "+display(s)+" is not a subnet of this app, so it cannot be verified as private",
+			c.warn(ng, RulePrivateSubnets, WarnSubnetsUnverified, "subnet "+display(s)+" is not a subnet of this app, so it cannot be verified as private",
 				"pass subnets defined in the app, or acknowledge this warning if you know they are private")
 			continue
 		}

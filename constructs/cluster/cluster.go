@@ -27,9 +27,18 @@ const (
 )
 
 // Warning IDs this construct may emit; a stack can acknowledge them.
+// Each one's comment says what triggers it; its Field line names the prop
+// that changes it (docs/warnings.md is generated from these comments).
 const (
-	WarnPublicEndpoint  = "ballast:cluster-public-endpoint"
+	// WarnPublicEndpoint: the public API endpoint is open to 0.0.0.0/0,
+	// opted in with AllowOpenPublicEndpoint. Field: allowOpenPublicEndpoint.
+	WarnPublicEndpoint = "ballast:cluster-public-endpoint"
+	// WarnExtendedSupport: UpgradePolicy is UpgradeExtended, which keeps
+	// the version past standard support at an extra hourly cost.
+	// Field: upgradePolicy.
 	WarnExtendedSupport = "ballast:cluster-extended-support"
+	// WarnNoDeletionGuard: DeletionProtection is off, so a stack deletion
+	// or an API call can delete the cluster. Field: deletionProtection.
 	WarnNoDeletionGuard = "ballast:cluster-deletion-protection-off"
 )
 

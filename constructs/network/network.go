@@ -32,9 +32,20 @@ const (
 )
 
 // Warning IDs this package emits; a stack may acknowledge them.
+// Each one's comment says what triggers it; its Field line names the prop
+// that changes it (the warnings catalogue in docs/warnings.md is generated
+// from these comments).
 const (
-	WarnSingleNAT  = "ballast:network-single-nat"
-	WarnTwoAZs     = "ballast:network-two-azs"
+	// WarnSingleNAT: one NAT gateway serves every AZ (NATMode is
+	// NATSingle), so an AZ failure cuts the other AZs' egress.
+	// Field: natMode.
+	WarnSingleNAT = "ballast:network-single-nat"
+	// WarnTwoAZs: the VPC spans 2 AZs instead of 3, so losing one halves
+	// capacity. Field: availabilityZones.
+	WarnTwoAZs = "ballast:network-two-azs"
+	// WarnIPCapacity: a subnet is more than DefaultCapacityWarnPercent
+	// full with every node group at its max size (past 100% synthesis
+	// fails instead). Field: cidr.
 	WarnIPCapacity = "ballast:network-ip-capacity"
 )
 

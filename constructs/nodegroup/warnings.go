@@ -10,9 +10,18 @@ import (
 
 // Warning IDs: departures from best practice the user asked for. A stack
 // may acknowledge one with Annotations.AcknowledgeWarning.
+// Each one's comment says what triggers it; its Field line names the prop
+// that changes it (docs/warnings.md is generated from these comments).
 const (
-	WarnHopLimit      = "ballast:nodegroup-imds-hop-limit"
-	WarnForceUpdate   = "ballast:nodegroup-force-update"
+	// WarnHopLimit: MetadataHopLimit is above 1, so pods can reach the
+	// instance metadata service and the node role. Field: metadataHopLimit.
+	WarnHopLimit = "ballast:nodegroup-imds-hop-limit"
+	// WarnForceUpdate: ForceUpdate is on, so an update drains nodes even
+	// when PodDisruptionBudgets forbid it. Field: forceUpdate.
+	WarnForceUpdate = "ballast:nodegroup-force-update"
+	// WarnSpotDiversity: a spot group's instance types span fewer than
+	// MinSpotGenerations generations, drawing on few capacity pools.
+	// Field: instanceTypes.
 	WarnSpotDiversity = "ballast:nodegroup-spot-diversity"
 )
 

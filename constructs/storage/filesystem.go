@@ -123,10 +123,24 @@ func onePerAZ(subnets []awsec2.ISubnet) error {
 	return nil
 }
 
+// Warning IDs this package emits; a stack may acknowledge them. Each one's
+// comment says what triggers it; its Field line names the prop that
+// changes it (docs/warnings.md is generated from these comments).
+const (
+	// WarnNotRetained: the file system, backup vault or backup bucket has
+	// a removal policy other than RETAIN, so removing it deletes its data.
+	// Field: removalPolicy.
+	WarnNotRetained = "ballast:storage-not-retained"
+	// WarnKeyNotRetained: the KMS keys have a removal policy other than
+	// RETAIN, so removing them makes what they encrypt unreadable.
+	// Field: keys.removalPolicy.
+	WarnKeyNotRetained = "ballast:storage-key-not-retained"
+)
+
 func warnNotRetained(c constructs.Construct, r awscdk.RemovalPolicy, what string) {
 	if r == awscdk.RemovalPolicy_RETAIN {
 		return
 	}
-	awscdk.Annotations_Of(c).AddWarningV2(jsii.String("ballast:storage-not-retained"),
+	awscdk.Annotations_Of(c).AddWarningV2(jsii.String(WarnNotRetained),
 		jsii.String(fmt.Sprintf("The %s is not retained: removing it from the app, or a change that replaces it, deletes its data.", what)), nil)
 }

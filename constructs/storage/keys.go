@@ -61,7 +61,7 @@ func NewKeys(scope constructs.Construct, id string, props *KeysProps) *Keys {
 	propcheck.Must(scope, id, "keys", p.Validate())
 	k := &Keys{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	if *p.RemovalPolicy != awscdk.RemovalPolicy_RETAIN {
-		awscdk.Annotations_Of(k.Construct).AddWarningV2(jsii.String("ballast:storage-key-not-retained"),
+		awscdk.Annotations_Of(k.Construct).AddWarningV2(jsii.String(WarnKeyNotRetained),
 			jsii.String("KMS keys are not retained: removing them from the app schedules their deletion and makes everything they encrypt unreadable."), nil)
 	}
 	k.Secrets = k.newKey(idSecretsKey, *p.AliasPrefix+AliasSecrets, "EKS secrets envelope encryption", *p.RemovalPolicy)
