@@ -25,11 +25,12 @@ const warningsDoc = "docs/warnings.md"
 // sit under (as platform.Props.Validate names them), so a warning's Field
 // line maps to the variable that changes it.
 var fieldPrefixes = map[string][]string{
-	"network":   {"network."},
-	"storage":   {"storage."},
-	"cluster":   {"cluster."},
-	"nodegroup": {"nodeGroups[system].", "nodeGroups[workers]."},
-	"addon":     {"addons."},
+	"network":    {"network."},
+	"storage":    {"storage."},
+	"cluster":    {"cluster."},
+	"nodegroup":  {"nodeGroups[system].", "nodeGroups[workers]."},
+	"addon":      {"addons."},
+	"monitoring": {"monitoring."},
 }
 
 // catalogued is one warning or rule ID read from the code: the constant

@@ -73,6 +73,7 @@ var fieldVars = []struct{ path, name string }{
 	{"addons.efs", VarAddonEFS},
 	{"addons.cloudWatchObservability", VarAddonCloudWatch},
 
+	{"monitoring.guardDuty", VarGuardDuty},
 	{"monitoring.topicArn", VarAlarmTopicARN},
 	{"monitoring.email", VarAlarmEmail},
 	{"monitoring.availabilityPercent", VarAvailabilitySLO},

@@ -37,13 +37,30 @@ const (
 	// RuleDeletionProtection: a cluster has deletion protection off; only
 	// with Options.RequireDeletionProtection.
 	RuleDeletionProtection = "BALLAST-EKS9"
-	RuleCoreAddons         = "BALLAST-EKS10"
-	RulePodIdentityAgent   = "BALLAST-EKS11"
-	RuleVersionSkew        = "BALLAST-EKS12"
-	RuleNodeEgress         = "BALLAST-EKS13"
+	// RuleCoreAddons: a cluster with managed node groups and
+	// BootstrapSelfManagedAddons false lacks the vpc-cni, kube-proxy or
+	// coredns add-on, so its nodes never become Ready.
+	RuleCoreAddons = "BALLAST-EKS10"
+	// RulePodIdentityAgent: a Pod Identity association (or an add-on's)
+	// on a cluster without the eks-pod-identity-agent add-on.
+	RulePodIdentityAgent = "BALLAST-EKS11"
+	// RuleVersionSkew: a node group newer than its cluster or more minor
+	// versions behind than Kubernetes allows (a smaller lag warns), or
+	// kube-proxy built for another version.
+	RuleVersionSkew = "BALLAST-EKS12"
+	// RuleNodeEgress: a node group's subnet has neither a 0.0.0.0/0 route
+	// through a NAT or transit gateway nor the interface endpoints and S3
+	// gateway a private cluster needs.
+	RuleNodeEgress = "BALLAST-EKS13"
+	// RulePrivateEndpointVpc: a cluster with a private-only endpoint has
+	// node groups outside its VPC.
 	RulePrivateEndpointVpc = "BALLAST-EKS14"
-	RuleZoneLabel          = "BALLAST-EKS15"
-	RuleAddonOrder         = "BALLAST-EKS16"
+	// RuleZoneLabel: a node group's topology.kubernetes.io/zone label or
+	// taint names another AZ than its subnet's.
+	RuleZoneLabel = "BALLAST-EKS15"
+	// RuleAddonOrder: an add-on that runs pods is not ordered after any
+	// node group, so it sits DEGRADED while the nodes come up (a warning).
+	RuleAddonOrder = "BALLAST-EKS16"
 )
 
 // Warning IDs of the rule pack: what a rule cannot verify. Acknowledge one

@@ -14,5 +14,5 @@ func ExampleApply() {
 	checks.Apply(app, checks.Options{RequireDeletionProtection: true})
 	fmt.Println(len(checks.Rules), "rules:", checks.Rules[0], "..", checks.Rules[len(checks.Rules)-1])
 	// Output:
-	// 9 rules: BALLAST-EKS1 .. BALLAST-EKS9
+	// 16 rules: BALLAST-EKS1 .. BALLAST-EKS16
 }

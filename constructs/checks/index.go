@@ -100,6 +100,12 @@ func typeOf(cfn awscdk.CfnResource) (typ string, known bool) {
 		return typeRoute, true
 	case awsec2.CfnInternetGateway:
 		return typeIGW, true
+	case awseks.CfnAddon:
+		return typeAddon, true
+	case awseks.CfnPodIdentityAssociation:
+		return typePodIdentity, true
+	case awsec2.CfnVPCEndpoint:
+		return typeEndpoint, true
 	}
 	goType := reflect.TypeOf(cfn).String() // e.g. "*awsec2.jsiiProxy_CfnVPC"
 	if strings.Contains(goType, ".jsiiProxy_Cfn") && !strings.HasPrefix(goType, "*awscdk.") {

@@ -33,6 +33,11 @@ const (
 	// WarnPublicEndpoint: the public API endpoint is open to 0.0.0.0/0,
 	// opted in with AllowOpenPublicEndpoint. Field: allowOpenPublicEndpoint.
 	WarnPublicEndpoint = "ballast:cluster-public-endpoint"
+	// WarnControlPlaneEgress: the control-plane security group keeps
+	// egress to 0.0.0.0/0 because the VPC's block is not known (an
+	// imported VPC without its CIDR); give ExistingNetworkProps.VpcCIDR or
+	// ClusterProps.ControlPlaneEgressCIDRs. Field: none.
+	WarnControlPlaneEgress = "ballast:cluster-control-plane-egress-open"
 	// WarnExtendedSupport: UpgradePolicy is UpgradeExtended, which keeps
 	// the version past standard support at an extra hourly cost.
 	// Field: upgradePolicy.

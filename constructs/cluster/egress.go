@@ -14,10 +14,6 @@ import (
 // security group it creates under the cluster.
 const idControlPlaneSG = "ControlPlaneSecurityGroup"
 
-// WarnControlPlaneEgress is raised when the control-plane security group
-// keeps aws-cdk-lib's egress to 0.0.0.0/0 because the VPC's block is not
-// known (an imported VPC without its CIDR).
-const WarnControlPlaneEgress = "ballast:cluster-control-plane-egress-open"
 
 // restrictControlPlaneEgress limits the control-plane security group's
 // egress to ControlPlaneEgressCIDRs, or the VPC's primary block: the ENIs

@@ -32,7 +32,7 @@ func Example() {
 	addons := eks.AddAddons(stack, "Addons", &addon.AddonsProps{EBSKey: keys.EBS})
 	fmt.Println(len(system.NodeGroups), "node groups,", len(addons.Installed), "add-ons")
 	// Output:
-	// 3 node groups, 6 add-ons
+	// 3 node groups, 7 add-ons
 }
 
 // ValidateSettings reports every problem of the settings at once, by field

@@ -24,8 +24,13 @@ const (
 	idGuardDuty = "GuardDutyDetector"
 )
 
-// WarnGuardDuty is raised when the construct creates a GuardDuty detector.
-const WarnGuardDuty = "ballast:monitoring-guardduty-detector"
+// Warning IDs this construct may emit (docs/warnings.md is generated from
+// these comments).
+const (
+	// WarnGuardDuty: the construct creates a GuardDuty detector, which is
+	// account-level: one per account and region. Field: guardDuty.
+	WarnGuardDuty = "ballast:monitoring-guardduty-detector"
+)
 
 // Monitoring watches one EKS cluster with CloudWatch: alarms on the
 // vended control-plane metrics, audit-log detections, a dashboard and an
