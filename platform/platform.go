@@ -67,7 +67,7 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	pinAvailabilityZones(scope, d)
 	p := &Platform{Props: d, scope: scope}
 	p.NetworkStack = stacks.NewNetworkStack(scope, d.StackName(PartNetwork), &stacks.NetworkStackProps{
-		StackProps: d.stackProps("VPC and subnets"), Network: d.Network, Existing: d.ExistingNetwork, ExportPrefix: d.Name,
+		StackProps: d.stackProps(PartNetwork, "VPC and subnets"), Network: d.Network, Existing: d.ExistingNetwork, ExportPrefix: d.Name,
 	})
 	p.StorageStack = stacks.NewStorageStack(scope, d.StackName(PartStorage), d.storageStackProps(p.NetworkStack))
 	// Deploy (and tear down) in one order whatever the references: network,
@@ -147,12 +147,15 @@ func toAny(ss []string) []any {
 	return out
 }
 
-func (p Props) stackProps(what string) awscdk.StackProps {
+// stackProps pins each stack's name: in a stage CDK would otherwise name
+// it <stage>-<id>, and a renamed stack is a new cluster.
+func (p Props) stackProps(part, what string) awscdk.StackProps {
 	env := &awscdk.Environment{Region: jsii.String(p.Region)}
 	if p.Account != "" {
 		env.Account = jsii.String(p.Account)
 	}
 	return awscdk.StackProps{
+		StackName:             jsii.String(p.StackName(part)),
 		Env:                   env,
 		Description:           jsii.String(fmt.Sprintf("Ballast %s: %s (%s)", p.Profile.Name, what, *p.Cluster.ClusterName)),
 		TerminationProtection: jsii.Bool(p.Profile.TerminationProtection),
@@ -183,7 +186,7 @@ func (p Props) acknowledge(s awscdk.Stack) {
 
 func (p Props) storageStackProps(net *stacks.NetworkStack) *stacks.StorageStackProps {
 	return &stacks.StorageStackProps{
-		StackProps:     p.stackProps("KMS keys and data"),
+		StackProps:     p.stackProps(PartStorage, "KMS keys and data"),
 		ExportPrefix:   p.Name,
 		Keys:           p.Storage.Keys,
 		Vpc:            net.Network.Vpc,
@@ -206,7 +209,7 @@ func (p Props) clusterStackProps(pl *Platform) *stacks.ClusterStackProps {
 	if p.autoMode() {
 		c.ControlPlaneSubnets = net.PrivateSubnets
 	}
-	props := &stacks.ClusterStackProps{StackProps: p.stackProps("EKS control plane and node groups"), Cluster: c, NodeVolumeKey: keys.EBS}
+	props := &stacks.ClusterStackProps{StackProps: p.stackProps(PartCluster, "EKS control plane and node groups"), Cluster: c, NodeVolumeKey: keys.EBS}
 	for _, ng := range p.NodeGroups {
 		ng.Subnets, ng.AvailabilityZones = net.PrivateSubnets, p.availabilityZones()
 		props.NodeGroups = append(props.NodeGroups, ng)
