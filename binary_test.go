@@ -53,7 +53,12 @@ type result struct {
 // variable, plus vars.
 func runBinary(t *testing.T, vars map[string]string) result {
 	t.Helper()
-	dir := t.TempDir()
+	return runBinaryIn(t, t.TempDir(), vars)
+}
+
+// runBinaryIn is runBinary in a working directory the test prepared.
+func runBinaryIn(t *testing.T, dir string, vars map[string]string) result {
+	t.Helper()
 	cmd := exec.Command(binary(t))
 	cmd.Dir = dir
 	for _, kv := range os.Environ() {

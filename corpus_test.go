@@ -261,6 +261,14 @@ var corpus = []badInput{
 	{"EFS CSI 1", vars(config.VarAddonEFS, "1"), config.VarAddonEFS, "must be on or off", ""},
 	{"CloudWatch yes", vars(config.VarAddonCloudWatch, "yes"), config.VarAddonCloudWatch, "must be on or off", ""},
 	{"CloudWatch enabled", vars(config.VarAddonCloudWatch, "enabled"), config.VarAddonCloudWatch, "must be on or off", ""},
+
+	// several environments per app: the list, its files, the process environment
+	{"environment name in capitals", vars(config.VarEnvironments, "Prod"), config.VarEnvironments, "is not an environment name", ""},
+	{"environment name is a path", vars(config.VarEnvironments, "../prod"), config.VarEnvironments, "is not an environment name", ""},
+	{"environment listed twice", vars(config.VarEnvironments, "dev,dev"), config.VarEnvironments, "dev is listed twice", ""},
+	{"environments listed empty", vars(config.VarEnvironments, " , "), config.VarEnvironments, "names no environment", ""},
+	{"environment without its file", vars(config.VarEnvironments, "dev"), config.VarEnvironments, "environments/dev.env: no such file", ""},
+	{"environments with a process variable", vars(config.VarEnvironments, "dev", config.VarEnv, "prod"), config.VarEnv, "set in the process environment", ""},
 }
 
 func vars(kv ...string) map[string]string {

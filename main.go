@@ -31,6 +31,9 @@ func main() {
 // run loads the configuration and synthesizes. Configuration problems are
 // printed, all at once, before anything is written.
 func run(lookup config.Lookup, stdout, stderr io.Writer) int {
+	if code, handled := runEnvironments(lookup, stdout, stderr); handled {
+		return code
+	}
 	cfg, err := config.Load(lookup)
 	if err != nil {
 		fmt.Fprintf(stderr, "ballast: invalid configuration:\n%v\n", err)
