@@ -76,7 +76,7 @@ func TestEnvironmentFileSyntax(t *testing.T) {
 // what it accepts.
 func TestEnvironmentProblemsNameFileAndLine(t *testing.T) {
 	_, err := loadEnvs(t, "dev,prod,gone", map[string]string{
-		"dev": "BALLAST_ENV=dev\nBALLAST_NODE_MAX_SIZE=lots\nBALLAST_NODE_SIZE=3\nnot a line\nBALLAST_ENV=dev\nBALLAST_ENVIRONMENTS=dev",
+		"dev":  "BALLAST_ENV=dev\nBALLAST_NODE_MAX_SIZE=lots\nBALLAST_NODE_SIZE=3\nnot a line\nBALLAST_ENV=dev\nBALLAST_ENVIRONMENTS=dev",
 		"prod": "BALLAST_ENV=prod\n\nBALLAST_AZS=us-east-1a\nBALLAST_CLUSTER_NAME='open",
 	})
 	if err == nil {
