@@ -56,6 +56,15 @@ type Props struct {
 	// platform. Its VpcCni is the one vpc-cni setting the network's IP
 	// capacity check also counts with. Must be nil with EKS Auto Mode.
 	Addons *addon.AddonsProps
+
+	// Generations, when set, are cluster generations (blue/green) sharing
+	// the network and storage stacks: each gets its own cluster stack
+	// (<Name>-cluster-<generation>) and cluster (<Cluster.ClusterName>-
+	// <generation>), wired alike (node groups, add-ons and their Pod
+	// Identity roles, access entries, logs). The IP capacity check counts
+	// every generation at max scale against the shared subnets.
+	// Default: none (one cluster stack, <Name>-cluster).
+	Generations []Generation
 }
 
 // StorageProps configures the storage stack. Keys, VPC and subnets are

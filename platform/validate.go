@@ -60,6 +60,7 @@ func (p Props) Validate() error {
 		d.Cluster.Version = nil // reported once, at the cluster; node groups and add-ons follow it
 	}
 	errs = append(errs, d.validateCompute()...)
+	errs = append(errs, d.validateGenerations(errs)...)
 	return errors.Join(errs...)
 }
 
