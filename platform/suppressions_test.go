@@ -11,6 +11,7 @@ import (
 	"github.com/ballast-eks/ballast/config"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/pipeline"
 )
 
 const suppressionsDoc = "../docs/suppressions.md"
@@ -24,6 +25,7 @@ func TestSuppressionsTable(t *testing.T) {
 	b.WriteString("Every finding of an independent checker that Ballast does not fix, with the reason. " +
 		"`go test ./...` and `.ci/run` fail on any finding not listed here.\n")
 	b.WriteString(nagSection(t))
+	b.WriteString(pipelineNagSection())
 	b.WriteString(lintSection(t))
 	b.WriteString(guardSection(t))
 	b.WriteString(pendingSection(t))
@@ -151,4 +153,25 @@ func sortedKeys(m map[string][]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// pipelineNagSection lists the pipeline package's suppressions on what CDK
+// Pipelines generates (pipeline.Suppressions, the table it applies).
+func pipelineNagSection() string {
+	var b strings.Builder
+	b.WriteString("\n## cdk-nag (AwsSolutions), on what CDK Pipelines generates\n\n")
+	b.WriteString("Recorded by the `pipeline` package (`pipeline.Suppressions`) on the resources CDK Pipelines creates; " +
+		"each finding is matched by a regular expression, so any other finding is still reported.\n\n")
+	b.WriteString("| Rule | Findings | Resources | Reason |\n|---|---|---|---|\n")
+	for _, s := range pipeline.Suppressions {
+		var findings []string
+		for _, f := range s.Findings {
+			findings = append(findings, code(f))
+		}
+		if len(findings) == 0 {
+			findings = []string{"(all)"}
+		}
+		b.WriteString("| " + strings.Join([]string{s.Rule, strings.Join(findings, "<br>"), cell(s.Where), cell(s.Reason)}, " | ") + " |\n")
+	}
+	return b.String()
 }
