@@ -53,7 +53,7 @@ func props() platform.Props {
 		},
 		NodeGroups: []nodegroup.NodeGroupSetProps{
 			{Name: jsii.String("system"), InstanceTypes: []string{"m7i.xlarge"}, MinSize: ptr.To(2), DesiredSize: ptr.To(2), MaxSize: ptr.To(6)},
-			{Name: jsii.String("workers"), InstanceTypes: []string{"m7i.2xlarge", "m6i.2xlarge", "m6a.2xlarge", "m7a.2xlarge"},
+			{Name: jsii.String("workers"), InstanceTypes: []string{"m7i.2xlarge", "m6i.2xlarge", "m6a.2xlarge", "m5.2xlarge"},
 				CapacityType: ptr.To(nodegroup.Spot), MinSize: ptr.To(1), DesiredSize: ptr.To(2), MaxSize: ptr.To(30)},
 		},
 		Addons: &addon.AddonsProps{
