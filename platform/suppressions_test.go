@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -56,9 +57,18 @@ func nagSection(t *testing.T) string {
 			rows[row] = append(rows[row], string(p))
 		}
 	}
+	prefix := "/" + autoModeClusterName + "-"
+	for _, s := range autoModeAssembly(t).Suppressions() {
+		path := "<cluster-name>-" + strings.TrimPrefix(s.Path, prefix)
+		row := "| " + strings.Join([]string{s.Rule, code(s.AppliesTo), code(path), cell(s.Reason)}, " | ")
+		if !slices.Contains(rows[row], "dev") {
+			rows[row] = append(rows[row], "auto mode")
+		}
+	}
 	var b strings.Builder
 	b.WriteString("\n## cdk-nag (AwsSolutions), at the resource\n\n")
-	b.WriteString("Collected from the synthesized `Metadata.cdk_nag.rules_to_suppress` of every stack of the root app. " +
+	b.WriteString("Collected from the synthesized `Metadata.cdk_nag.rules_to_suppress` of every stack of the root app " +
+		"(each profile, and dev with BALLAST_COMPUTE=auto). " +
 		"Add one with `internal/nag.Suppress(resource, rule, reason, findings...)`.\n\n")
 	if len(rows) == 0 {
 		b.WriteString("None.\n")
@@ -174,4 +184,26 @@ func pipelineNagSection() string {
 		b.WriteString("| " + strings.Join([]string{s.Rule, strings.Join(findings, "<br>"), cell(s.Where), cell(s.Reason)}, " | ") + " |\n")
 	}
 	return b.String()
+}
+
+const autoModeClusterName = "ballast-auto"
+
+// autoModeAssembly is the root app's dev platform with EKS Auto Mode
+// (BALLAST_COMPUTE=auto), synthesized with cdk-nag for its suppressions.
+func autoModeAssembly(t *testing.T) *synthtest.Assembly {
+	t.Helper()
+	vars := map[string]string{config.VarCompute: "auto", config.VarClusterName: autoModeClusterName}
+	cfg, err := config.Load(func(name string) (string, bool) { v, ok := vars[name]; return v, ok })
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := synthtest.NewApp()
+	synthtest.KeepSynthQuiet(app)
+	newPlatform(app, cfg)
+	synthtest.AddNag(app)
+	a, err := synthtest.Synth(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
