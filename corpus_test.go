@@ -329,6 +329,14 @@ var corpus = []badInput{
 	{"Fargate namespace with a dot", vars(config.VarFargateNamespaces, "team.a"), config.VarFargateNamespaces, "is not a namespace name", ""},
 
 	{"karpenter cluster name too long", vars(config.VarCompute, "karpenter", config.VarClusterName, "a-cluster-name-that-is-far-too-long-for-karpenters-node-role"), config.VarClusterName, "at most 49 characters", ""},
+
+	// several environments per app: the list, its files, the process environment
+	{"environment name in capitals", vars(config.VarEnvironments, "Prod"), config.VarEnvironments, "is not an environment name", ""},
+	{"environment name is a path", vars(config.VarEnvironments, "../prod"), config.VarEnvironments, "is not an environment name", ""},
+	{"environment listed twice", vars(config.VarEnvironments, "dev,dev"), config.VarEnvironments, "dev is listed twice", ""},
+	{"environments listed empty", vars(config.VarEnvironments, " , "), config.VarEnvironments, "names no environment", ""},
+	{"environment without its file", vars(config.VarEnvironments, "dev"), config.VarEnvironments, "environments/dev.env: no such file", ""},
+	{"environments with a process variable", vars(config.VarEnvironments, "dev", config.VarEnv, "prod"), config.VarEnv, "set in the process environment", ""},
 }
 
 func vars(kv ...string) map[string]string {

@@ -51,6 +51,9 @@ func run(args, environ []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "ballast", version)
 		return 0
 	}
+	if code, handled := runEnvironments(lookupIn(environ), stderr, stderr); handled {
+		return code
+	}
 	cfg, err := config.LoadEnv(environ)
 	if err != nil {
 		fmt.Fprintf(stderr, "ballast: invalid configuration:\n%v\n", err)

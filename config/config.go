@@ -68,7 +68,7 @@ func (c *Config) IsProd() bool { return c.Env == ProfileProd }
 
 // Vars is the table of every environment variable Ballast reads, in load
 // order (a default may depend on values loaded before it).
-var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, monitoringVars, zoneVars, gitOpsVars, karpenterVars, fargateVars)
+var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, monitoringVars, zoneVars, gitOpsVars, karpenterVars, fargateVars, environmentVars)
 
 // Validate reports every problem with the configuration at once, each naming
 // the environment variable, the bad value and what is accepted: the rules

@@ -65,8 +65,11 @@ func Suggest(name string) string {
 			continue
 		}
 		score := d
-		if !contained {
-			score += 1000 // a containment always ranks first
+		switch {
+		case !contained:
+			score += 2000 // a containment always ranks first
+		case !strings.HasPrefix(word, cand):
+			score += 1000 // a variable the name spells out, plus letters, ranks first of all
 		}
 		if bestScore < 0 || score < bestScore {
 			best, bestScore = v.Name, score

@@ -51,7 +51,8 @@ func (p Props) groupDemands() []groupDemand {
 }
 
 // ipDemand is what the node groups (each scaling alone in every AZ up to
-// its max size) and the interface endpoints take from each AZ's subnets.
+// its max size, in every cluster generation) and the interface endpoints
+// take from each AZ's subnets.
 func (p Props) ipDemand() []network.AZDemand {
 	groups := p.groupDemands()
 	if len(groups) == 0 {
@@ -63,11 +64,13 @@ func (p Props) ipDemand() []network.AZDemand {
 	}
 	cni := p.cni()
 	var nodes []network.NodeDemand
-	for _, g := range groups {
-		nodes = append(nodes, network.NodeDemand{
-			Group: groupName(g.path), MaxNodes: g.maxSize, ENIs: g.node.ENIs, IPv4PerENI: g.node.IPv4PerENI,
-			MaxPods: g.node.Pods(cni.PrefixDelegation),
-		})
+	for _, gen := range p.generations() { // every generation at max scale at once
+		for _, g := range groups {
+			nodes = append(nodes, network.NodeDemand{
+				Group: gen.label(groupName(g.path)), MaxNodes: g.maxSize, ENIs: g.node.ENIs, IPv4PerENI: g.node.IPv4PerENI,
+				MaxPods: g.node.Pods(cni.PrefixDelegation),
+			})
+		}
 	}
 	var out []network.AZDemand
 	for _, az := range p.Network.AvailabilityZones {

@@ -31,6 +31,8 @@ const (
 type Platform struct {
 	NetworkStack *stacks.NetworkStack
 	StorageStack *stacks.StorageStack
+	// ClusterStack is the cluster stack (the first generation's, with
+	// Props.Generations).
 	ClusterStack *stacks.ClusterStack
 	// Monitoring watches the cluster (in the cluster stack); nil without
 	// Props.Monitoring.
@@ -43,6 +45,9 @@ type Platform struct {
 	Karpenter *karpenter.Karpenter
 	// Fargate holds the Fargate profiles (nil without Props.Fargate).
 	Fargate *fargate.Fargate
+	// ClusterStacks are every generation's cluster stack, in Generations
+	// order (the one ClusterStack without generations).
+	ClusterStacks []*stacks.ClusterStack
 	// Props are the props the platform was built from, defaults applied.
 	Props Props
 
@@ -51,7 +56,11 @@ type Platform struct {
 
 // Stacks returns the platform's stacks in deployment order.
 func (p *Platform) Stacks() []awscdk.Stack {
-	return []awscdk.Stack{p.NetworkStack.Stack, p.StorageStack.Stack, p.ClusterStack.Stack}
+	out := []awscdk.Stack{p.NetworkStack.Stack, p.StorageStack.Stack}
+	for _, c := range p.ClusterStacks {
+		out = append(out, c.Stack)
+	}
+	return out
 }
 
 // StackName returns the name of one of the platform's stacks, e.g.
@@ -82,14 +91,13 @@ func New(scope constructs.Construct, props *Props) *Platform {
 	pinAvailabilityZones(scope, d)
 	p := &Platform{Props: d, scope: scope}
 	p.NetworkStack = stacks.NewNetworkStack(scope, d.StackName(PartNetwork), &stacks.NetworkStackProps{
-		StackProps: d.stackProps("VPC and subnets"), Network: d.Network, Existing: d.ExistingNetwork, ExportPrefix: d.Name,
+		StackProps: d.stackProps(PartNetwork, "VPC and subnets"), Network: d.Network, Existing: d.ExistingNetwork, ExportPrefix: d.Name,
 	})
 	p.StorageStack = stacks.NewStorageStack(scope, d.StackName(PartStorage), d.storageStackProps(p.NetworkStack))
 	// Deploy (and tear down) in one order whatever the references: network,
 	// storage, cluster. Without EFS the storage stack references nothing.
 	p.StorageStack.AddStackDependency(p.NetworkStack.Stack, jsii.String("the platform deploys network, then storage, then cluster"))
-	p.ClusterStack = stacks.NewClusterStack(scope, d.StackName(PartCluster), d.clusterStackProps(p))
-	grantFileSystemToEFSDriver(p)
+	newClusterStacks(scope, p)
 	addMonitoring(p)
 	protectStacks(p)
 	addBaseline(p)
@@ -167,12 +175,15 @@ func toAny(ss []string) []any {
 	return out
 }
 
-func (p Props) stackProps(what string) awscdk.StackProps {
+// stackProps pins each stack's name: in a stage CDK would otherwise name
+// it <stage>-<id>, and a renamed stack is a new cluster.
+func (p Props) stackProps(part, what string) awscdk.StackProps {
 	env := &awscdk.Environment{Region: jsii.String(p.Region)}
 	if p.Account != "" {
 		env.Account = jsii.String(p.Account)
 	}
 	return awscdk.StackProps{
+		StackName:             jsii.String(p.StackName(part)),
 		Env:                   env,
 		Description:           jsii.String(fmt.Sprintf("Ballast %s: %s (%s)", p.Profile.Name, what, *p.Cluster.ClusterName)),
 		TerminationProtection: jsii.Bool(p.Profile.TerminationProtection),
@@ -194,6 +205,7 @@ const TagEnv = "ballast:env"
 // constructs raise them (warning IDs are "ballast:<part>-...").
 func (p Props) acknowledge(s awscdk.Stack) {
 	part := strings.TrimPrefix(*s.StackName(), p.Name+"-")
+	part, _, _ = strings.Cut(part, "-") // cluster-<generation> raises cluster warnings
 	for _, a := range p.Profile.Accepted {
 		if strings.HasPrefix(a.Warning, "ballast:"+part+"-") {
 			awscdk.Annotations_Of(s).AcknowledgeWarning(jsii.String(a.Warning), jsii.String(a.Reason))
@@ -203,7 +215,7 @@ func (p Props) acknowledge(s awscdk.Stack) {
 
 func (p Props) storageStackProps(net *stacks.NetworkStack) *stacks.StorageStackProps {
 	return &stacks.StorageStackProps{
-		StackProps:     p.stackProps("KMS keys and data"),
+		StackProps:     p.stackProps(PartStorage, "KMS keys and data"),
 		ExportPrefix:   p.Name,
 		Keys:           p.Storage.Keys,
 		Vpc:            net.Network.Vpc,
@@ -218,7 +230,7 @@ func (p Props) storageStackProps(net *stacks.NetworkStack) *stacks.StorageStackP
 // With Auto Mode the control plane gets the private subnets instead of the
 // /28 control-plane subnets, because Auto Mode's built-in node pools place
 // nodes in the cluster's subnets.
-func (p Props) clusterStackProps(pl *Platform) *stacks.ClusterStackProps {
+func (p Props) clusterStackProps(pl *Platform, part string) *stacks.ClusterStackProps {
 	net, keys := pl.NetworkStack.Network, pl.StorageStack.Keys
 	c := p.Cluster
 	c.Vpc, c.SecretsKey, c.LogsKey = net.Vpc, keys.Secrets, keys.Logs
@@ -227,7 +239,7 @@ func (p Props) clusterStackProps(pl *Platform) *stacks.ClusterStackProps {
 	if p.autoMode() {
 		c.ControlPlaneSubnets = net.PrivateSubnets
 	}
-	props := &stacks.ClusterStackProps{StackProps: p.stackProps("EKS control plane and node groups"), Cluster: c, NodeVolumeKey: keys.EBS}
+	props := &stacks.ClusterStackProps{StackProps: p.stackProps(part, "EKS control plane and node groups"), Cluster: c, NodeVolumeKey: keys.EBS}
 	for _, ng := range p.NodeGroups {
 		ng.Subnets, ng.AvailabilityZones = net.PrivateSubnets, p.availabilityZones()
 		props.NodeGroups = append(props.NodeGroups, ng)
@@ -245,8 +257,8 @@ func (p Props) clusterStackProps(pl *Platform) *stacks.ClusterStackProps {
 // grantFileSystemToEFSDriver lets the EFS CSI driver mount the shared file
 // system: its policy only allows IAM-authorized clients through a mount
 // target, and AmazonEFSCSIDriverPolicy covers access points, not mounting.
-func grantFileSystemToEFSDriver(p *Platform) {
-	fs, addons := p.StorageStack.FileSystem, p.ClusterStack.Addons
+func grantFileSystemToEFSDriver(p *Platform, cs *stacks.ClusterStack) {
+	fs, addons := p.StorageStack.FileSystem, cs.Addons
 	if fs == nil || addons == nil {
 		return
 	}

@@ -85,6 +85,15 @@ type Props struct {
 	// Fargate are Fargate profiles of the cluster, run in the private
 	// subnets with one pod execution role. Default: none.
 	Fargate []fargate.ProfileProps
+
+	// Generations, when set, are cluster generations (blue/green) sharing
+	// the network and storage stacks: each gets its own cluster stack
+	// (<Name>-cluster-<generation>) and cluster (<Cluster.ClusterName>-
+	// <generation>), wired alike (node groups, add-ons and their Pod
+	// Identity roles, access entries, logs). The IP capacity check counts
+	// every generation at max scale against the shared subnets.
+	// Default: none (one cluster stack, <Name>-cluster).
+	Generations []Generation
 }
 
 // StorageProps configures the storage stack. Keys, VPC and subnets are

@@ -12,6 +12,7 @@ import (
 	"github.com/ballast-eks/ballast/config"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
+	"github.com/ballast-eks/ballast/pipeline"
 )
 
 const suppressionsDoc = "../docs/suppressions.md"
@@ -25,6 +26,7 @@ func TestSuppressionsTable(t *testing.T) {
 	b.WriteString("Every finding of an independent checker that Ballast does not fix, with the reason. " +
 		"`go test ./...` and `.ci/run` fail on any finding not listed here.\n")
 	b.WriteString(nagSection(t))
+	b.WriteString(pipelineNagSection())
 	b.WriteString(lintSection(t))
 	b.WriteString(guardSection(t))
 	b.WriteString(pendingSection(t))
@@ -64,9 +66,18 @@ func nagSection(t *testing.T) string {
 			}
 		}
 	}
+	prefix := "/" + autoModeClusterName + "-"
+	for _, s := range autoModeAssembly(t).Suppressions() {
+		path := "<cluster-name>-" + strings.TrimPrefix(s.Path, prefix)
+		row := "| " + strings.Join([]string{s.Rule, code(s.AppliesTo), code(path), cell(s.Reason)}, " | ")
+		if !slices.Contains(rows[row], "dev") {
+			rows[row] = append(rows[row], "auto mode")
+		}
+	}
 	var b strings.Builder
 	b.WriteString("\n## cdk-nag (AwsSolutions), at the resource\n\n")
-	b.WriteString("Collected from the synthesized `Metadata.cdk_nag.rules_to_suppress` of every stack of the root app. " +
+	b.WriteString("Collected from the synthesized `Metadata.cdk_nag.rules_to_suppress` of every stack of the root app " +
+		"(each profile, and dev with BALLAST_COMPUTE=auto). " +
 		"Add one with `internal/nag.Suppress(resource, rule, reason, findings...)`.\n\n")
 	if len(rows) == 0 {
 		b.WriteString("None.\n")
@@ -161,4 +172,47 @@ func sortedKeys(m map[string][]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// pipelineNagSection lists the pipeline package's suppressions on what CDK
+// Pipelines generates (pipeline.Suppressions, the table it applies).
+func pipelineNagSection() string {
+	var b strings.Builder
+	b.WriteString("\n## cdk-nag (AwsSolutions), on what CDK Pipelines generates\n\n")
+	b.WriteString("Recorded by the `pipeline` package (`pipeline.Suppressions`) on the resources CDK Pipelines creates; " +
+		"each finding is matched by a regular expression, so any other finding is still reported.\n\n")
+	b.WriteString("| Rule | Findings | Resources | Reason |\n|---|---|---|---|\n")
+	for _, s := range pipeline.Suppressions {
+		var findings []string
+		for _, f := range s.Findings {
+			findings = append(findings, code(f))
+		}
+		if len(findings) == 0 {
+			findings = []string{"(all)"}
+		}
+		b.WriteString("| " + strings.Join([]string{s.Rule, strings.Join(findings, "<br>"), cell(s.Where), cell(s.Reason)}, " | ") + " |\n")
+	}
+	return b.String()
+}
+
+const autoModeClusterName = "ballast-auto"
+
+// autoModeAssembly is the root app's dev platform with EKS Auto Mode
+// (BALLAST_COMPUTE=auto), synthesized with cdk-nag for its suppressions.
+func autoModeAssembly(t *testing.T) *synthtest.Assembly {
+	t.Helper()
+	vars := map[string]string{config.VarCompute: "auto", config.VarClusterName: autoModeClusterName}
+	cfg, err := config.Load(func(name string) (string, bool) { v, ok := vars[name]; return v, ok })
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := synthtest.NewApp()
+	synthtest.KeepSynthQuiet(app)
+	newPlatform(app, cfg)
+	synthtest.AddNag(app)
+	a, err := synthtest.Synth(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -66,6 +66,8 @@ func (p Props) Validate() error {
 	errs = append(errs, d.validateBaseline()...)
 	errs = append(errs, d.validateKarpenter()...)
 	errs = append(errs, d.validateFargate()...)
+	errs = append(errs, d.validateGenerations(errs)...)
+	errs = append(errs, d.validateGenerationAttachments()...)
 	return errors.Join(errs...)
 }
 
@@ -225,4 +227,23 @@ func flatten(err error) []error {
 		return out
 	}
 	return []error{err}
+}
+
+// validateGenerationAttachments rejects what would watch or extend only
+// the first of several cluster generations: monitoring, the GitOps
+// baseline, Karpenter and Fargate attach to one cluster stack today.
+func (d Props) validateGenerationAttachments() []error {
+	if len(d.Generations) < 2 {
+		return nil
+	}
+	var errs []error
+	for _, a := range []struct {
+		path string
+		set  bool
+	}{{"monitoring", d.Monitoring != nil}, {"baseline", d.Baseline != nil}, {"karpenter", d.Karpenter != nil}, {"fargate", len(d.Fargate) > 0}} {
+		if a.set {
+			errs = append(errs, fmt.Errorf("%s: attaches to one cluster, but generations has %d; it would cover only the first, so it is refused with generations", a.path, len(d.Generations)))
+		}
+	}
+	return errs
 }

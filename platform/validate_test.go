@@ -7,6 +7,7 @@ import (
 
 	"github.com/ballast-eks/ballast/constructs/addon"
 	"github.com/ballast-eks/ballast/constructs/cluster"
+	"github.com/ballast-eks/ballast/constructs/monitoring"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
 	"github.com/ballast-eks/ballast/internal/testutil/wanterr"
@@ -69,6 +70,10 @@ func TestValidate(t *testing.T) {
 			p.NodeGroups = append(p.NodeGroups, nodegroup.NodeGroupSetProps{Name: jsii.String("workers"),
 				InstanceTypes: []string{"m6i.4xlarge"}, MaxSize: ptr.To(40)})
 		}, []string{"nodeGroups[workers].maxSize: AZ eu-west-1a", "(change network.cidr, network.podCIDR, nodeGroups[system].maxSize=3, nodeGroups[workers].maxSize=40)"}},
+		{"monitoring with two cluster generations would watch one", func(p *platform.Props) {
+			p.Generations = []platform.Generation{{Name: "blue"}, {Name: "green"}}
+			p.Monitoring = &monitoring.MonitoringProps{}
+		}, []string{"monitoring: attaches to one cluster, but generations has 2"}},
 		{"an unknown version is reported once, at the cluster", func(p *platform.Props) { p.Cluster.Version = jsii.String("1.99") },
 			[]string{"cluster.version: unsupported Kubernetes version"}},
 	} {

@@ -81,6 +81,9 @@ func NewCluster(scope constructs.Construct, id string, props *ClusterProps) *Clu
 	restrictControlPlaneEgress(c.Resource, p)
 	nag.SuppressManagedPolicies(c.Resource.Role(), "EKS requires the AWS managed AmazonEKSClusterPolicy on the cluster "+
 		"service role; AWS keeps it in step with EKS", "AmazonEKSClusterPolicy")
+	if c.AutoMode {
+		c.suppressAutoModePolicies()
+	}
 	c.Resource.Node().AddDependency(c.LogGroup)
 	// The warning concerns the optional kubectl Lambda, which Ballast does
 	// not create; the control-plane ENIs need no internet route.
@@ -134,6 +137,20 @@ func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
 		Id:     jsii.String("CloudFormation-Validate::W9009"),
 		Reason: jsii.String("awseksv2.Cluster writes EncryptionConfig Resources [secrets] for envelope encryption with the secrets key; EKS accepts it"),
 	})
+}
+
+// suppressAutoModePolicies acknowledges the AWS managed policies EKS Auto
+// Mode requires: on the cluster role (compute, block storage, load
+// balancing, networking) and on the role aws-cdk-lib creates for the
+// built-in node pools.
+func (c *Cluster) suppressAutoModePolicies() {
+	nag.SuppressManagedPolicies(c.Resource.Role(), "EKS Auto Mode requires these AWS managed policies on the cluster role "+
+		"to run nodes, volumes, load balancers and networking; AWS keeps them in step with Auto Mode",
+		"AmazonEKSComputePolicy", "AmazonEKSBlockStoragePolicy", "AmazonEKSLoadBalancingPolicy", "AmazonEKSNetworkingPolicy")
+	if role := c.Resource.Node().TryFindChild(jsii.String(idCluster + "nodePoolRole")); role != nil {
+		nag.SuppressManagedPolicies(role, "EKS Auto Mode's documented node role policies for the built-in node pools; "+
+			"only EC2 instances Auto Mode launches assume the role", "AmazonEKSWorkerNodePolicy", "AmazonEC2ContainerRegistryReadOnly")
+	}
 }
 
 // newLogGroup creates /aws/eks/<name>/cluster before the cluster does, so

@@ -1,7 +1,10 @@
 package storage
 
 import (
+	"crypto/md5"
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/ballast-eks/ballast/internal/nag"
 	"github.com/ballast-eks/ballast/internal/propcheck"
@@ -45,6 +48,7 @@ func NewBackup(scope constructs.Construct, id string, props *BackupProps) *Backu
 	b := &Backup{Construct: constructs.NewConstruct(scope, jsii.String(id))}
 	warnNotRetained(b.Construct, *p.RemovalPolicy, "backup vault")
 	b.Vault = awsbackup.NewBackupVault(b.Construct, jsii.String(idVault), &awsbackup.BackupVaultProps{
+		BackupVaultName:            jsii.String(stackRelativeVaultName(b.Construct)),
 		EncryptionKey:              p.Key,
 		BlockRecoveryPointDeletion: p.BlockRecoveryPointDeletion,
 		RemovalPolicy:              *p.RemovalPolicy,
@@ -77,4 +81,39 @@ func dailyRule(p BackupProps) awsbackup.BackupPlanRule {
 		StartWindow:      awscdk.Duration_Hours(jsii.Number(DefaultBackupStartWindowHours)),
 		CompletionWindow: awscdk.Duration_Hours(jsii.Number(DefaultBackupCompletionWindowHours)),
 	})
+}
+
+// maxVaultNameLength is the part of a generated name aws-cdk-lib's
+// BackupVault keeps (its last 50 characters).
+const maxVaultNameLength = 50
+
+var nonAlphanumeric = regexp.MustCompile(`[^A-Za-z0-9]`)
+
+// stackRelativeVaultName is the name aws-cdk-lib's BackupVault generates
+// for a vault at scope/Vault (Names.uniqueId, last 50 characters), computed
+// from the path below the stack's parent rather than from the app: the
+// same outside a stage, and unchanged when the stack moves into a stage or
+// a pipeline (the vault name is create-only; a new name is a new vault).
+func stackRelativeVaultName(scope constructs.Construct) string {
+	stackDepth := len(strings.Split(*awscdk.Stack_Of(scope).Node().Path(), "/"))
+	var components []string
+	for _, c := range append(strings.Split(*scope.Node().Path(), "/")[stackDepth-1:], idVault) {
+		if c != "Default" { // hidden from IDs, as in CDK's unique IDs
+			components = append(components, c)
+		}
+	}
+	var deduped, human []string
+	for _, c := range components {
+		if len(deduped) == 0 || !strings.HasSuffix(deduped[len(deduped)-1], c) {
+			deduped = append(deduped, c)
+		}
+	}
+	for _, c := range deduped {
+		if c != "Resource" {
+			human = append(human, nonAlphanumeric.ReplaceAllString(c, ""))
+		}
+	}
+	hash := strings.ToUpper(fmt.Sprintf("%x", md5.Sum([]byte(strings.Join(components, "/"))))[:8])
+	name := strings.Join(human, "") + hash
+	return name[max(0, len(name)-maxVaultNameLength):]
 }

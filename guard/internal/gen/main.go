@@ -28,8 +28,8 @@ import (
 // table: what Ballast emits and what EKS apps built beside it commonly do.
 var namespaces = []string{
 	"APS", "ApplicationAutoScaling", "AutoScaling", "Backup", "CertificateManager",
-	"CloudFormation", "CloudWatch", "DynamoDB", "EC2", "ECR", "EFS", "EKS",
-	"ElastiCache", "ElasticLoadBalancingV2", "Events", "Grafana", "IAM", "KMS",
+	"CloudFormation", "CloudWatch", "CodeBuild", "CodePipeline", "CodeStarConnections", "DynamoDB", "EC2", "ECR", "EFS", "EKS",
+	"ElastiCache", "ElasticLoadBalancingV2", "Events", "Grafana", "GuardDuty", "IAM", "KMS",
 	"Kinesis", "Lambda", "Logs", "RDS", "Route53", "S3", "SNS", "SQS", "SSM",
 	"Scheduler", "SecretsManager", "StepFunctions", "WAFv2",
 }

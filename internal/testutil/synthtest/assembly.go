@@ -54,6 +54,9 @@ func (m Message) String() string {
 // Stack is one stack artifact of an assembly.
 type Stack struct {
 	ID string
+	// StackName is the CloudFormation stack name (the ID, unless the stack
+	// pins another name or sits in a stage).
+	StackName string
 	// Environment is where the stack deploys, e.g.
 	// aws://111122223333/eu-west-1 (aws://unknown-account/... when
 	// environment-agnostic).
@@ -104,11 +107,15 @@ type metadataEntry struct {
 func Read(dir string) (*Assembly, error) {
 	var manifest struct {
 		Artifacts map[string]struct {
-			Type        string                        `json:"type"`
-			Environment string                        `json:"environment"`
-			Properties  struct{ TemplateFile string } `json:"properties"`
-			Metadata    map[string][]metadataEntry    `json:"metadata"`
-			MetaFile    string                        `json:"additionalMetadataFile"`
+			Type        string `json:"type"`
+			Environment string `json:"environment"`
+			Properties  struct {
+				TemplateFile  string
+				StackName     string
+				DirectoryName string
+			} `json:"properties"`
+			Metadata map[string][]metadataEntry `json:"metadata"`
+			MetaFile string                     `json:"additionalMetadataFile"`
 		} `json:"artifacts"`
 	}
 	if err := readJSON(filepath.Join(dir, "manifest.json"), &manifest); err != nil {
@@ -116,10 +123,21 @@ func Read(dir string) (*Assembly, error) {
 	}
 	a := &Assembly{Dir: dir}
 	for id, art := range manifest.Artifacts {
+		if art.Type == "cdk:cloud-assembly" { // a stage: its stacks count too
+			nested, err := Read(filepath.Join(dir, art.Properties.DirectoryName))
+			if err != nil {
+				return nil, err
+			}
+			a.Stacks = append(a.Stacks, nested.Stacks...)
+			continue
+		}
 		if art.Type != "aws:cloudformation:stack" {
 			continue
 		}
-		s := Stack{ID: id, Environment: art.Environment, Paths: map[string]string{}}
+		s := Stack{ID: id, StackName: art.Properties.StackName, Environment: art.Environment, Paths: map[string]string{}}
+		if s.StackName == "" {
+			s.StackName = id
+		}
 		if err := readJSON(filepath.Join(dir, art.Properties.TemplateFile), &s.Template); err != nil {
 			return nil, err
 		}
@@ -191,4 +209,14 @@ func readJSON(path string, v any) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// ByStackName returns the assembly's templates by CloudFormation stack
+// name, stages included.
+func (a *Assembly) ByStackName() map[string]Template {
+	out := map[string]Template{}
+	for _, s := range a.Stacks {
+		out[s.StackName] = s.Template
+	}
+	return out
 }
