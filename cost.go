@@ -10,7 +10,7 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2/cxapi"
 
 	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/internal/cost"
+	"github.com/ballast-eks/ballast/cost"
 	"github.com/ballast-eks/ballast/platform"
 )
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -58,6 +60,26 @@ func TestConstructTestsStayBelowComposition(t *testing.T) {
 			if slices.Contains(above, imp) {
 				t.Errorf("%s (or its tests) imports %s", pkg, imp)
 			}
+		}
+	}
+}
+
+// TestExamplesApplyTheRulePack: every example program applies the EKS rule
+// pack itself (checks.Apply, or the platform's ApplyChecks), as the root
+// app does, so `go run ./examples/<name>` fails on a rule-pack error and
+// the examples' checker tests see its findings.
+func TestExamplesApplyTheRulePack(t *testing.T) {
+	mains, err := filepath.Glob("examples/*/main.go")
+	if err != nil || len(mains) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	for _, m := range mains {
+		b, err := os.ReadFile(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "checks.Apply(") && !strings.Contains(string(b), ".ApplyChecks()") {
+			t.Errorf("%s does not apply the EKS rule pack", m)
 		}
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
-	"github.com/ballast-eks/ballast/internal/cost"
+	"github.com/ballast-eks/ballast/cost"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 )
 

@@ -65,6 +65,7 @@ func build(app awscdk.App) {
 		VolumeKey:         keys.EBS,
 	})
 	eks.AddAddons(stack, "Addons", &addon.AddonsProps{EBSKey: keys.EBS})
+	checks.Apply(app, checks.Options{}) // the EKS rule pack: an error fails synthesis
 }
 
 func main() {

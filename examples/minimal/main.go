@@ -10,6 +10,7 @@ import (
 
 	"github.com/ballast-eks/ballast/cdkapp"
 	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
@@ -41,6 +42,7 @@ func build(app awscdk.App) awscdk.Stack {
 	// call installs vpc-cni, kube-proxy, CoreDNS, the Pod Identity agent,
 	// the EBS CSI driver and metrics-server, ordered around the nodes.
 	eks.AddAddons(stack, "Addons", &addon.AddonsProps{EBSKey: keys.EBS})
+	checks.Apply(app, checks.Options{}) // the EKS rule pack: an error fails synthesis
 	return stack
 }
 

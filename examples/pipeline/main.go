@@ -13,6 +13,7 @@ import (
 
 	"github.com/ballast-eks/ballast/cdkapp"
 	"github.com/ballast-eks/ballast/constructs/addon"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/constructs/cluster"
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
@@ -62,7 +63,11 @@ func props() *pipeline.Props {
 	}
 }
 
-func build(app awscdk.App) *pipeline.Pipeline { return pipeline.New(app, props()) }
+func build(app awscdk.App) *pipeline.Pipeline {
+	p := pipeline.New(app, props())
+	checks.Apply(app, checks.Options{}) // the EKS rule pack over every stage: an error fails synthesis
+	return p
+}
 
 func main() {
 	defer jsii.Close()

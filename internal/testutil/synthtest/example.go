@@ -7,27 +7,25 @@ import (
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
-
-	"github.com/ballast-eks/ballast/constructs/checks"
 )
 
 // SynthChecked builds an app with build, applies cdk-nag's AwsSolutions
-// pack and the EKS rule pack, and synthesizes it once. The checkers only
-// annotate, so the templates are the app's own.
-func SynthChecked(build func(awscdk.App), opts checks.Options) (*Assembly, error) {
+// pack, and synthesizes it once. The app applies the EKS rule pack itself,
+// as every Ballast program does (an example's tests check it). The
+// checkers only annotate, so the templates are the app's own.
+func SynthChecked(build func(awscdk.App)) (*Assembly, error) {
 	app := NewApp()
 	KeepSynthQuiet(app)
 	build(app)
 	AddNag(app)
-	checks.Apply(app, opts)
 	return Synth(app)
 }
 
 // ExampleMain is an example's TestMain: it synthesizes the app build makes
-// once, with the checkers (SynthChecked, default rule-pack options), hands
-// the assembly to the tests through checked, runs them and exits.
+// once, with cdk-nag (SynthChecked), hands the assembly to the tests
+// through checked, runs them and exits.
 func ExampleMain(m *testing.M, build func(awscdk.App), checked **Assembly) {
-	a, err := SynthChecked(build, checks.Options{})
+	a, err := SynthChecked(build)
 	if err != nil {
 		panic(err)
 	}
