@@ -214,7 +214,7 @@ func sharedSynth(t *testing.T) (result, string) {
 			config.VarAZs:            "eu-west-1a,eu-west-1b,eu-west-1c",
 			config.VarEndpointAccess: "public-and-private", config.VarPublicAccessCIDRs: "0.0.0.0/0", config.VarAllowOpenEndpoint: "on",
 			config.VarDeletionProtection: "off", config.VarGuardDuty: "on",
-			"CDK_OUTDIR":                 sharedOutdir, "CDK_VALIDATION": "false", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
+			"CDK_OUTDIR": sharedOutdir, "CDK_VALIDATION": "false", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
 		})
 	})
 	if shared.code != 0 {

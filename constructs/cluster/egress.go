@@ -14,7 +14,6 @@ import (
 // security group it creates under the cluster.
 const idControlPlaneSG = "ControlPlaneSecurityGroup"
 
-
 // restrictControlPlaneEgress limits the control-plane security group's
 // egress to ControlPlaneEgressCIDRs, or the VPC's primary block: the ENIs
 // talk to kubelets and to webhooks on pods, never to the internet.
