@@ -337,6 +337,10 @@ var corpus = []badInput{
 	{"environments listed empty", vars(config.VarEnvironments, " , "), config.VarEnvironments, "names no environment", ""},
 	{"environment without its file", vars(config.VarEnvironments, "dev"), config.VarEnvironments, "environments/dev.env: no such file", ""},
 	{"environments with a process variable", vars(config.VarEnvironments, "dev", config.VarEnv, "prod"), config.VarEnv, "set in the process environment", ""},
+
+	// control-plane version rollback window
+	{"rollback window zero", vars(config.VarRollbackTimeoutMinutes, "0"), config.VarRollbackTimeoutMinutes, "must be a positive number of minutes", ""},
+	{"rollback window with a unit", vars(config.VarRollbackTimeoutMinutes, "12h"), config.VarRollbackTimeoutMinutes, "must be a whole number", ""},
 }
 
 func vars(kv ...string) map[string]string {

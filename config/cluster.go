@@ -13,13 +13,14 @@ import (
 
 // The cluster variables (the older ones are in vars.go).
 const (
-	VarUpgradePolicy        = "BALLAST_UPGRADE_POLICY"
-	VarAllowOpenEndpoint    = "BALLAST_ALLOW_OPEN_ENDPOINT"
-	VarBreakGlass           = "BALLAST_BREAK_GLASS"
-	VarBreakGlassPrincipals = "BALLAST_BREAK_GLASS_PRINCIPALS"
-	VarDeletionProtection   = "BALLAST_DELETION_PROTECTION"
-	VarControlPlaneTier     = "BALLAST_CONTROL_PLANE_TIER"
-	VarCompute              = "BALLAST_COMPUTE"
+	VarUpgradePolicy          = "BALLAST_UPGRADE_POLICY"
+	VarAllowOpenEndpoint      = "BALLAST_ALLOW_OPEN_ENDPOINT"
+	VarBreakGlass             = "BALLAST_BREAK_GLASS"
+	VarBreakGlassPrincipals   = "BALLAST_BREAK_GLASS_PRINCIPALS"
+	VarDeletionProtection     = "BALLAST_DELETION_PROTECTION"
+	VarControlPlaneTier       = "BALLAST_CONTROL_PLANE_TIER"
+	VarCompute                = "BALLAST_COMPUTE"
+	VarRollbackTimeoutMinutes = "BALLAST_ROLLBACK_TIMEOUT_MINUTES"
 )
 
 // ClusterConfig is the control plane's configuration.
@@ -44,6 +45,8 @@ type ClusterConfig struct {
 	BreakGlassPrincipals []string
 	// LogRetentionDays is the retention of control-plane log groups.
 	LogRetentionDays int
+	// RollbackTimeoutMinutes is the control-plane version rollback window.
+	RollbackTimeoutMinutes int
 	// DeletionProtection guards the cluster against deletion.
 	DeletionProtection bool
 	// ControlPlaneTier is the control-plane scaling tier.
@@ -80,6 +83,8 @@ var clusterVars = []Var{
 		fixed(""), func(c *Config, raw string) error { c.BreakGlassPrincipals = List(raw); return nil }},
 	{VarLogRetentionDays, "Retention of control-plane logs, in days.", "one of the CloudWatch Logs retention values (" + retentionList() + ")",
 		perProfile("30", "90", "365"), func(c *Config, raw string) error { return setInt(&c.LogRetentionDays)(c, raw) }},
+	{VarRollbackTimeoutMinutes, "Window after a version upgrade in which EKS can roll the control plane back to the previous version, in minutes.", "a whole number of minutes, at least 1",
+		fixed(strconv.Itoa(cluster.DefaultRollbackTimeoutMinutes)), func(c *Config, raw string) error { return setInt(&c.RollbackTimeoutMinutes)(c, raw) }},
 	{VarDeletionProtection, "EKS deletion protection on the cluster.", switchAccepted,
 		perProfile("off", "on", "on"), setOnOff(func(c *Config) *bool { return &c.DeletionProtection })},
 	{VarControlPlaneTier, "Control-plane scaling tier (EKS Provisioned Control Plane; tiers above standard are billed hourly).",
@@ -110,6 +115,7 @@ func (c *Config) clusterProps() cluster.ClusterProps {
 		BreakGlass:              jsii.Bool(c.BreakGlass),
 		BreakGlassPrincipals:    c.BreakGlassPrincipals,
 		LogRetentionDays:        ptr.To(c.LogRetentionDays),
+		RollbackTimeoutMinutes:  ptr.To(c.RollbackTimeoutMinutes),
 		ZonalShift:              jsii.Bool(true),
 		DeletionProtection:      jsii.Bool(c.DeletionProtection),
 		ScalingTier:             &c.ControlPlaneTier,

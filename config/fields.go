@@ -45,6 +45,7 @@ var fieldVars = []struct{ path, name string }{
 	{"cluster.breakGlass", VarBreakGlass},
 	{"cluster.breakGlassPrincipals", VarBreakGlassPrincipals},
 	{"cluster.logRetentionDays", VarLogRetentionDays},
+	{"cluster.rollbackTimeoutMinutes", VarRollbackTimeoutMinutes},
 	{"cluster.deletionProtection", VarDeletionProtection},
 	{"cluster.scalingTier", VarControlPlaneTier},
 	{"cluster.compute", VarCompute},

@@ -129,6 +129,7 @@ func setUnmodelledProperties(cl awseksv2.Cluster, p ClusterProps) {
 	cfn := cl.Node().DefaultChild().(awseksv2.CfnCluster)
 	cfn.SetZonalShiftConfig(&awseksv2.CfnCluster_ZonalShiftConfigProperty{Enabled: p.ZonalShift})
 	cfn.SetDeletionProtection(p.DeletionProtection)
+	cfn.SetRollbackConfig(&awseksv2.CfnCluster_RollbackConfigProperty{TimeoutMinutes: jsii.Number(float64(*p.RollbackTimeoutMinutes))})
 	cfn.SetUpgradePolicy(&awseksv2.CfnCluster_UpgradePolicyProperty{SupportType: jsii.String(string(*p.UpgradePolicy))})
 	// aws-cdk-lib's CloudFormation validation (2.276) calls the
 	// EncryptionConfig's Resources list deprecated (W9009), yet the L2

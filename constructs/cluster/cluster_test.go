@@ -99,6 +99,11 @@ func eksCluster(t *testing.T, stack string) synthtest.Resource {
 func TestProductionDefaults(t *testing.T) {
 	c := eksCluster(t, "Prod")
 	props := c.Properties
+	t.Run("version rollback window set explicitly", func(t *testing.T) {
+		if got := synthtest.Get(props, "RollbackConfig", "TimeoutMinutes"); got != float64(cluster.DefaultRollbackTimeoutMinutes) {
+			t.Errorf("RollbackConfig = %v, want TimeoutMinutes %d", props["RollbackConfig"], cluster.DefaultRollbackTimeoutMinutes)
+		}
+	})
 	t.Run("pinned default version", func(t *testing.T) {
 		if props["Version"] != cluster.DefaultVersion {
 			t.Errorf("Version = %v, want %s", props["Version"], cluster.DefaultVersion)

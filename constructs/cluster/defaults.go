@@ -37,6 +37,10 @@ const DefaultVersion = "1.36"
 // dev and staging profiles choose shorter).
 const DefaultLogRetentionDays = 365
 
+// DefaultRollbackTimeoutMinutes is the control-plane version rollback
+// window EKS documents as its default: 720 minutes (12 hours).
+const DefaultRollbackTimeoutMinutes = 720
+
 // DefaultUpgradePolicy lets EKS upgrade at end of standard support rather
 // than bill for extended support.
 const DefaultUpgradePolicy = UpgradeStandard
@@ -70,6 +74,7 @@ func withDefaults(p ClusterProps) ClusterProps {
 	defaults.Set(&out.AllowOpenPublicEndpoint, false)
 	defaults.Set(&out.BreakGlass, true)
 	defaults.Set(&out.LogRetentionDays, DefaultLogRetentionDays)
+	defaults.Set(&out.RollbackTimeoutMinutes, DefaultRollbackTimeoutMinutes)
 	defaults.Set(&out.ZonalShift, true)
 	defaults.Set(&out.DeletionProtection, true)
 	defaults.Set(&out.RemovalPolicy, DefaultRemovalPolicy)

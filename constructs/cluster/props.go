@@ -106,6 +106,12 @@ type ClusterProps struct {
 	// one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, ...).
 	// Default: DefaultLogRetentionDays.
 	LogRetentionDays *int
+	// RollbackTimeoutMinutes is the window, after a version upgrade, in
+	// which EKS can roll the control plane back to the previous version
+	// (AWS::EKS::Cluster RollbackConfig.TimeoutMinutes), set explicitly so
+	// an in-place upgrade keeps a way back. Default:
+	// DefaultRollbackTimeoutMinutes.
+	RollbackTimeoutMinutes *int
 	// ZonalShift enables ARC zonal shift, so traffic can be moved away
 	// from an impaired AZ. Default: true.
 	ZonalShift *bool

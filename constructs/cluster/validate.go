@@ -146,6 +146,9 @@ func (p ClusterProps) validateOptions() []error {
 	if !logretention.Valid(*p.LogRetentionDays) {
 		add("logRetentionDays: not a CloudWatch Logs retention value")
 	}
+	if *p.RollbackTimeoutMinutes < 1 {
+		add("rollbackTimeoutMinutes: must be a positive number of minutes")
+	}
 	if !slices.Contains(ScalingTiers, *p.ScalingTier) {
 		add("scalingTier: unknown control-plane scaling tier")
 	}

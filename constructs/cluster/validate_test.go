@@ -96,6 +96,7 @@ func TestValidate(t *testing.T) {
 			p.BreakGlassPrincipals = []string{"arn:aws:iam::123456789012:root"}
 		}, []string{"breakGlassPrincipals: set, but breakGlass=false"}},
 		{"log retention", func(p *cluster.ClusterProps) { p.LogRetentionDays = ptr.To(0) }, []string{"logRetentionDays: not a CloudWatch Logs retention value"}},
+		{"rollback window", func(p *cluster.ClusterProps) { p.RollbackTimeoutMinutes = ptr.To(0) }, []string{"rollbackTimeoutMinutes: must be a positive number of minutes"}},
 		{"unknown scaling tier", func(p *cluster.ClusterProps) { p.ScalingTier = ptr.To(cluster.ScalingTier("tier-huge")) },
 			[]string{"scalingTier: unknown control-plane scaling tier"}},
 		{"unknown compute mode", func(p *cluster.ClusterProps) { p.Compute = ptr.To(cluster.ComputeMode("fargate")) }, []string{"compute: unknown compute mode"}},
