@@ -341,6 +341,11 @@ var corpus = []badInput{
 	// control-plane version rollback window
 	{"rollback window zero", vars(config.VarRollbackTimeoutMinutes, "0"), config.VarRollbackTimeoutMinutes, "must be a positive number of minutes", ""},
 	{"rollback window with a unit", vars(config.VarRollbackTimeoutMinutes, "12h"), config.VarRollbackTimeoutMinutes, "must be a whole number", ""},
+
+	// existing VPC's block (NFS scope, control-plane egress)
+	{"existing VPC with EFS and no block", vars(config.VarEFS, "on", config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate), config.VarExistingVPCCIDR, "required with BALLAST_EFS", ""},
+	{"existing VPC block with host bits", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarExistingVPCCIDR, "10.20.0.1/16"), config.VarExistingVPCCIDR, "not an IPv4 CIDR without host bits", ""},
+	{"existing VPC block without an existing VPC", vars(config.VarExistingVPCCIDR, "10.20.0.0/16"), config.VarExistingVPCCIDR, "has no effect with BALLAST_VPC_ID unset", ""},
 }
 
 func vars(kv ...string) map[string]string {

@@ -26,6 +26,8 @@ var fieldVars = []struct{ path, name string }{
 	{"network.interfaceEndpoints", VarVPCEndpoints},
 	{"network.restrictDefaultSecurityGroup", VarRestrictDefaultSG},
 	{"existingNetwork.vpcID", VarVPCID},
+	{"existingNetwork.vpcCIDR", VarExistingVPCCIDR},
+	{"storage.fileSystem", VarEFS},
 	{"existingNetwork.availabilityZones", VarAZs},
 	{"existingNetwork.privateSubnetIDs", VarPrivateSubnetIDs},
 	{"existingNetwork.publicSubnetIDs", VarPublicSubnetIDs},

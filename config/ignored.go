@@ -11,6 +11,8 @@ var ignoredBy = []struct {
 }{
 	{VarVPCID + " (an existing VPC)", (*Config).BringYourOwnVPC,
 		[]string{VarVPCCIDR, VarNATMode, VarFlowLogs, VarFlowLogRetentionDays, VarRestrictDefaultSG}},
+	{VarVPCID + " unset (Ballast creates the VPC, from " + VarVPCCIDR + ")", func(c *Config) bool { return !c.BringYourOwnVPC() && !c.anySubnetIDs() },
+		[]string{VarExistingVPCCIDR}},
 	{VarCompute + "=auto (EKS Auto Mode runs the nodes and their core add-ons)", func(c *Config) bool { return c.Compute == cluster.ComputeAuto },
 		[]string{VarNodeInstanceTypes, VarNodeMinSize, VarNodeDesiredSize, VarNodeMaxSize, VarNodeCapacityType, VarNodeAMIFamily,
 			VarNodeReleaseVersion, VarNodeDiskSizeGiB, VarNodeMetadataHopLimit, VarWorkersEnabled, VarKubeProxyMode, VarCoreDNSReplicas}},

@@ -19,6 +19,7 @@ const (
 	VarPrivateSubnetIDs      = "BALLAST_PRIVATE_SUBNET_IDS"
 	VarPublicSubnetIDs       = "BALLAST_PUBLIC_SUBNET_IDS"
 	VarControlPlaneSubnetIDs = "BALLAST_CONTROL_PLANE_SUBNET_IDS"
+	VarExistingVPCCIDR       = "BALLAST_EXISTING_VPC_CIDR"
 )
 
 // EndpointsMode says whether the VPC gets interface endpoints.
@@ -59,6 +60,8 @@ type NetworkConfig struct {
 	// PrivateSubnetIDs, PublicSubnetIDs and ControlPlaneSubnetIDs are the
 	// existing VPC's subnets, one per AZ in AZ order.
 	PrivateSubnetIDs, PublicSubnetIDs, ControlPlaneSubnetIDs []string
+	// ExistingVPCCIDR is the existing VPC's primary block ("" unknown).
+	ExistingVPCCIDR string
 }
 
 var networkVars = []Var{
@@ -88,6 +91,8 @@ var networkVars = []Var{
 		fixed(""), func(c *Config, raw string) error { c.PublicSubnetIDs = List(raw); return nil }},
 	{VarControlPlaneSubnetIDs, "Existing VPC: subnets for the EKS control-plane ENIs, one per AZ; empty to use the private subnets.", "empty, or comma-separated subnet IDs, one per AZ",
 		fixed(""), func(c *Config, raw string) error { c.ControlPlaneSubnetIDs = List(raw); return nil }},
+	{VarExistingVPCCIDR, "Existing VPC: its primary IPv4 CIDR. The shared file system allows NFS from it, and the control plane sends only to it; required with " + VarEFS + "=on.", "empty, or an IPv4 CIDR such as 10.20.0.0/16",
+		fixed(""), func(c *Config, raw string) error { c.ExistingVPCCIDR = raw; return nil }},
 }
 
 // BringYourOwnVPC reports whether an existing VPC is used.
@@ -142,6 +147,9 @@ func (c *Config) existingNetworkProps() *network.ExistingNetworkProps {
 	}
 	if c.VPCID != "" {
 		p.VpcID = jsii.String(c.VPCID)
+	}
+	if c.ExistingVPCCIDR != "" {
+		p.VpcCIDR = jsii.String(c.ExistingVPCCIDR)
 	}
 	return p
 }

@@ -56,3 +56,18 @@ func TestEveryFieldPathNamesAVariable(t *testing.T) {
 		}
 	}
 }
+
+// TestExistingVPCBlockReachesTheNetwork: an env-configured existing VPC
+// with the shared file system validates once its block is given, and the
+// block reaches the imported network (NFS scope, control-plane egress).
+func TestExistingVPCBlockReachesTheNetwork(t *testing.T) {
+	c, err := Load(env(map[string]string{VarEnv: "staging", VarVPCID: "vpc-0a1b2c3d",
+		VarPrivateSubnetIDs: "subnet-11111111,subnet-22222222,subnet-33333333", VarExistingVPCCIDR: "10.20.0.0/16"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Props()
+	if p.ExistingNetwork == nil || p.ExistingNetwork.VpcCIDR == nil || *p.ExistingNetwork.VpcCIDR != "10.20.0.0/16" || p.Storage.FileSystem == nil {
+		t.Errorf("existing network %+v, file system %v", p.ExistingNetwork, p.Storage.FileSystem)
+	}
+}

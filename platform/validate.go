@@ -77,6 +77,9 @@ func (d Props) validateNetwork() []error {
 		if !reflect.ValueOf(d.Network).IsZero() && !onlyDerived(d.Network) {
 			errs = append(errs, errors.New("network: set, but existingNetwork imports the VPC; leave network empty"))
 		}
+		if fs := d.Storage.FileSystem; fs != nil && fs.ClientSecurityGroup == nil && d.ExistingNetwork.VpcCIDR == nil {
+			errs = append(errs, errors.New("existingNetwork.vpcCIDR: required with storage.fileSystem: the file system allows NFS from the VPC's block, which an imported VPC does not know"))
+		}
 		return append(errs, under("existingNetwork", d.ExistingNetwork.Validate())...)
 	}
 	var errs, capacity []error

@@ -76,6 +76,8 @@ type ExistingNetworkProps struct {
 	// each distinct from the private subnets. Default: none; the
 	// control-plane ENIs then go to the private subnets.
 	ControlPlaneSubnetIDs []string
-	// VpcCIDR is the VPC's primary block, if known. Default: unknown.
+	// VpcCIDR is the VPC's primary IPv4 block, if known: a shared file
+	// system allows NFS from it and the control plane sends only to it.
+	// Default: unknown.
 	VpcCIDR *string
 }

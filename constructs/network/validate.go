@@ -3,6 +3,7 @@ package network
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"regexp"
 
 	"github.com/ballast-eks/ballast/internal/logretention"
@@ -144,6 +145,11 @@ func (p ExistingNetworkProps) Validate() error {
 				continue
 			}
 			seen[id] = path
+		}
+	}
+	if c := p.VpcCIDR; c != nil {
+		if pr, err := netip.ParsePrefix(*c); err != nil || !pr.Addr().Is4() || pr.Masked() != pr {
+			add("vpcCIDR: not an IPv4 CIDR without host bits")
 		}
 	}
 	return errors.Join(errs...)
