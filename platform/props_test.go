@@ -40,7 +40,7 @@ var badPropsCases = []badProps{
 		network.NewNetwork(s, "N", &network.NetworkProps{AvailabilityZones: []string{"us-east-1a"}})
 	}, []string{"availabilityZones: need 2 to 6 availability zones"}},
 	{"network", "duplicate AZ, bad CIDR and NAT mode at once", func(s awscdk.Stack) {
-		network.NewNetwork(s, "N", &network.NetworkProps{AvailabilityZones: []string{"us-east-1a", "us-east-1a"}, CIDR: ptr.To("10.0.0.0"), NATMode: ptr.To(network.NATMode("none"))})
+		network.NewNetwork(s, "N", &network.NetworkProps{AvailabilityZones: []string{"us-east-1a", "us-east-1a"}, CIDR: ptr.To("10.0.0.0"), NATMode: ptr.To(network.NATMode("bogus"))})
 	}, []string{"availabilityZones[1]:", "cidr:", "natMode:"}},
 	{"network", "CIDR too small for the AZs", func(s awscdk.Stack) {
 		network.NewNetwork(s, "N", &network.NetworkProps{AvailabilityZones: []string{"us-east-1a", "us-east-1b", "us-east-1c"}, CIDR: ptr.To("10.0.0.0/26")})

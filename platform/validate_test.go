@@ -41,7 +41,7 @@ func TestValidate(t *testing.T) {
 		{"stack names from a cluster name CloudFormation refuses", func(p *platform.Props) { p.Cluster.ClusterName = jsii.String("1_c") },
 			[]string{"name: \"1_c\" is not a stack name prefix"}},
 		{"construct rules under their part", func(p *platform.Props) {
-			p.Network.NATMode = ptr.To(network.NATMode("none"))
+			p.Network.NATMode = ptr.To(network.NATMode("bogus"))
 			p.Cluster.LogRetentionDays = ptr.To(45)
 			p.NodeGroups[0].MaxSize = ptr.To(451)
 			p.Addons.CoreDNS = &addon.CoreDNSConfig{Replicas: ptr.To(0)}

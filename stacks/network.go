@@ -64,7 +64,9 @@ func (s *NetworkStack) addOutputs(prefix string) {
 	n := s.Network
 	s.output(OutputVpcID, prefix+"-vpc-id", "VPC ID", n.Vpc.VpcId())
 	s.output(OutputPrivateSubnetIDs, prefix+"-private-subnet-ids", "Private (node and pod) subnet IDs, in AZ order", joinIDs(n.PrivateSubnets))
-	s.output(OutputPublicSubnetIDs, prefix+"-public-subnet-ids", "Public subnet IDs, in AZ order", joinIDs(n.PublicSubnets))
+	if len(n.PublicSubnets) > 0 { // none with network.NATNone
+		s.output(OutputPublicSubnetIDs, prefix+"-public-subnet-ids", "Public subnet IDs, in AZ order", joinIDs(n.PublicSubnets))
+	}
 	s.output(OutputControlPlaneSubnetIDs, prefix+"-control-plane-subnet-ids", "EKS control-plane subnet IDs, in AZ order", joinIDs(n.ControlPlaneSubnets))
 	if len(n.PodSubnets) > 0 {
 		s.output(OutputPodSubnetIDs, prefix+"-pod-subnet-ids", "Custom-networking pod subnet IDs, in AZ order", joinIDs(n.PodSubnets))

@@ -14,7 +14,9 @@
 //   - a NAT gateway per AZ by default, each private subnet routing to the
 //     one in its own AZ, so one AZ's failure does not cut egress in the
 //     others; a single NAT gateway is allowed with a warning
-//     (ballast:network-single-nat);
+//     (ballast:network-single-nat); NATNone builds no NAT and no internet
+//     gateway (the public subnets' blocks stay reserved, the private
+//     subnets are isolated) and requires the interface endpoints;
 //   - optionally a secondary CIDR (e.g. 100.64.0.0/16) split into one pod
 //     subnet per AZ for VPC CNI custom networking, routed to its AZ's NAT;
 //   - VPC flow logs (traffic type ALL) to a retained CloudWatch log group;

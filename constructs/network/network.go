@@ -68,7 +68,7 @@ type Network struct {
 	// PrivateSubnets hold nodes and pods, one per AZ in AZ order.
 	PrivateSubnets []awsec2.ISubnet
 	// PublicSubnets hold load balancers and NAT gateways, one per AZ (empty
-	// for an imported VPC without public subnets).
+	// for an imported VPC without public subnets and with NATNone).
 	PublicSubnets []awsec2.ISubnet
 	// ControlPlaneSubnets hold the EKS control-plane ENIs, one per AZ.
 	ControlPlaneSubnets []awsec2.ISubnet
@@ -103,7 +103,9 @@ func NewNetwork(scope constructs.Construct, id string, props *NetworkProps) *Net
 	vpc := n.newVpc(p, plan, nat)
 	n.Vpc = vpc
 	n.PrivateSubnets = group(vpc, GroupPrivate)
-	n.PublicSubnets = group(vpc, GroupPublic)
+	if *p.NATMode != NATNone {
+		n.PublicSubnets = group(vpc, GroupPublic)
+	}
 	n.ControlPlaneSubnets = group(vpc, GroupControlPlane)
 	n.tagSubnets(p)
 	if plan.PodCIDR.IsValid() {
@@ -118,9 +120,12 @@ func NewNetwork(scope constructs.Construct, id string, props *NetworkProps) *Net
 }
 
 func (n *Network) newVpc(p NetworkProps, plan Plan, nat awsec2.NatProvider) awsec2.Vpc {
-	natGateways := len(p.AvailabilityZones)
-	if *p.NATMode == NATSingle {
+	natGateways, privateType := len(p.AvailabilityZones), awsec2.SubnetType_PRIVATE_WITH_EGRESS
+	switch *p.NATMode {
+	case NATSingle:
 		natGateways = 1
+	case NATNone: // no route out: the public blocks stay reserved, so no subnet moves
+		natGateways, privateType = 0, awsec2.SubnetType_PRIVATE_ISOLATED
 	}
 	return awsec2.NewVpc(n.Construct, jsii.String(idVPC), &awsec2.VpcProps{
 		IpAddresses:                  awsec2.IpAddresses_Cidr(jsii.String(plan.VPC.String())),
@@ -129,8 +134,9 @@ func (n *Network) newVpc(p NetworkProps, plan Plan, nat awsec2.NatProvider) awse
 		NatGatewayProvider:           nat,
 		RestrictDefaultSecurityGroup: p.RestrictDefaultSecurityGroup,
 		SubnetConfiguration: &[]*awsec2.SubnetConfiguration{
-			{Name: jsii.String(GroupPrivate), SubnetType: awsec2.SubnetType_PRIVATE_WITH_EGRESS, CidrMask: jsii.Number(plan.PrivateBits)},
-			{Name: jsii.String(GroupPublic), SubnetType: awsec2.SubnetType_PUBLIC, CidrMask: jsii.Number(plan.PublicBits), MapPublicIpOnLaunch: jsii.Bool(false)},
+			{Name: jsii.String(GroupPrivate), SubnetType: privateType, CidrMask: jsii.Number(plan.PrivateBits)},
+			{Name: jsii.String(GroupPublic), SubnetType: awsec2.SubnetType_PUBLIC, CidrMask: jsii.Number(plan.PublicBits), MapPublicIpOnLaunch: jsii.Bool(false),
+				Reserved: jsii.Bool(*p.NATMode == NATNone)},
 			{Name: jsii.String(GroupControlPlane), SubnetType: awsec2.SubnetType_PRIVATE_ISOLATED, CidrMask: jsii.Number(plan.ControlPlaneBits)},
 		},
 	})
@@ -155,7 +161,8 @@ func (n *Network) tagSubnets(p NetworkProps) {
 }
 
 // newPodSubnets adds the secondary CIDR and one pod subnet per AZ, each
-// routing to the NAT gateway of its own AZ (or the single one).
+// routing to the NAT gateway of its own AZ (or the single one; no route
+// with NATNone).
 func (n *Network) newPodSubnets(vpc awsec2.Vpc, plan Plan, nat awsec2.NatProvider) []awsec2.ISubnet {
 	block := awsec2.NewCfnVPCCidrBlock(n.Construct, jsii.String(idPodCIDR), &awsec2.CfnVPCCidrBlockProps{
 		VpcId: vpc.VpcId(), CidrBlock: jsii.String(plan.PodCIDR.String()),
@@ -182,7 +189,9 @@ func (n *Network) newPodSubnets(vpc awsec2.Vpc, plan Plan, nat awsec2.NatProvide
 		if !ok {
 			gw = fallback
 		}
-		s.AddDefaultNatRoute(jsii.String(gw))
+		if gw != "" {
+			s.AddDefaultNatRoute(jsii.String(gw))
+		}
 		awscdk.Tags_Of(s).Add(jsii.String(TagSubnetRole), jsii.String(SubnetRolePods), nil)
 		out = append(out, s)
 	}

@@ -45,6 +45,13 @@ func TestMain(m *testing.M) {
 			IPDemand: []network.AZDemand{{AZ: azs[0], Nodes: []network.NodeDemand{{MaxNodes: 4, ENIs: 3, IPv4PerENI: 10}}}},
 		})
 	})
+	build("nat-less", func(s awscdk.Stack) {
+		none := network.NATNone
+		network.NewNetwork(s, "Network", &network.NetworkProps{
+			AvailabilityZones: azs, NATMode: &none, PodCIDR: jsii.String("100.64.0.0/16"),
+			InterfaceEndpoints: jsii.Bool(true), FlowLogs: jsii.Bool(false),
+		})
+	})
 	build("byo", func(s awscdk.Stack) {
 		n := network.ImportNetwork(s, "Network", &network.ExistingNetworkProps{
 			VpcID: jsii.String("vpc-0123456789abcdef0"), AvailabilityZones: azs,
@@ -324,4 +331,53 @@ func toStrings(v any) []string {
 		out = append(out, fmt.Sprint(x))
 	}
 	return out
+}
+
+// TestNATNone: no NAT gateway, no internet gateway, no public subnet and no
+// 0.0.0.0/0 route; the private and control-plane subnets keep the CIDRs
+// the NAT modes give them (the public blocks stay reserved); every private
+// subnet holds the interface endpoints and its route table the S3 one.
+func TestNATNone(t *testing.T) {
+	tmpl := templates["nat-less"]
+	for _, typ := range []string{"AWS::EC2::NatGateway", "AWS::EC2::InternetGateway", "AWS::EC2::EIP", "AWS::EC2::VPCGatewayAttachment"} {
+		if n := tmpl.Count(typ); n != 0 {
+			t.Errorf("%d %s, want none", n, typ)
+		}
+	}
+	for _, r := range tmpl.Resources("AWS::EC2::Route") {
+		t.Errorf("route %v, want none", r.Properties)
+	}
+	cidrs := func(stack string) []string {
+		var out []string
+		for _, r := range templates[stack].Resources("AWS::EC2::Subnet") {
+			if c, ok := r.Properties["CidrBlock"].(string); ok && !strings.HasPrefix(c, "100.64.") {
+				out = append(out, c)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	full := cidrs("full") // per-AZ NAT: public, private and control-plane subnets
+	for _, c := range cidrs("nat-less") {
+		if !slices.Contains(full, c) {
+			t.Errorf("subnet %s is not where the per-AZ layout puts it (%v)", c, full)
+		}
+	}
+	if got, want := len(cidrs("nat-less")), 6; got != want { // private and control plane, three AZs
+		t.Errorf("%d VPC subnets, want %d (no public ones)", got, want)
+	}
+	if n := tmpl.Count("AWS::EC2::Subnet"); n != 9 {
+		t.Errorf("%d subnets, want 9 with the pod subnets", n)
+	}
+	eps := tmpl.Resources("AWS::EC2::VPCEndpoint")
+	if len(eps) != network.InterfaceEndpointENIs+1 {
+		t.Errorf("%d endpoints, want %d interface + S3", len(eps), network.InterfaceEndpointENIs)
+	}
+	for _, ep := range eps {
+		if ep.Properties["VpcEndpointType"] == "Interface" {
+			if ids, _ := ep.Properties["SubnetIds"].([]any); len(ids) != len(azs) {
+				t.Errorf("interface endpoint in %d subnets, want %d", len(ids), len(azs))
+			}
+		}
+	}
 }

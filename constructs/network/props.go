@@ -10,6 +10,12 @@ const (
 	NATPerAZ NATMode = "per-az"
 	// NATSingle creates one NAT gateway shared by every AZ.
 	NATSingle NATMode = "single"
+	// NATNone creates no NAT gateway and no internet gateway: the private
+	// subnets have no 0.0.0.0/0 route and reach AWS only through the VPC
+	// endpoints (InterfaceEndpoints is required). The public subnets are
+	// not created; their address blocks stay reserved so that the other
+	// subnets keep their CIDRs.
+	NATNone NATMode = "none"
 )
 
 // NetworkProps configures a Network (a VPC this construct creates).
@@ -21,7 +27,8 @@ type NetworkProps struct {
 	// CIDR is the VPC's IPv4 block, /16 to /24 in PrivateRanges (see
 	// CheckCIDR); PlanSubnets lays it out. Default: DefaultCIDR.
 	CIDR *string
-	// NATMode selects per-AZ or single NAT gateways. Default: NATPerAZ.
+	// NATMode selects per-AZ, single or no NAT gateways (NATNone: a
+	// private cluster with no internet route). Default: NATPerAZ.
 	NATMode *NATMode
 	// ClusterName, when set, tags the private subnets for Karpenter's
 	// subnet discovery. Default: no cluster tag.

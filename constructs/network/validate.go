@@ -39,8 +39,14 @@ func (p NetworkProps) Validate() error {
 			add("podCIDR: %v", podErr)
 		}
 	}
-	if *p.NATMode != NATPerAZ && *p.NATMode != NATSingle {
-		add("natMode: unknown NAT mode")
+	switch *p.NATMode {
+	case NATPerAZ, NATSingle:
+	case NATNone:
+		if !*p.InterfaceEndpoints {
+			add("interfaceEndpoints: required with natMode %q: without a NAT gateway, nodes reach ECR, STS, EC2 and EKS only through the interface endpoints", NATNone)
+		}
+	default:
+		add("natMode: unknown NAT mode (accepted: %s, %s, %s)", NATPerAZ, NATSingle, NATNone)
 	}
 	if !logretention.Valid(*p.FlowLogRetentionDays) {
 		add("flowLogRetentionDays: not a CloudWatch Logs retention value")

@@ -29,7 +29,10 @@ func TestNetworkPropsValidate(t *testing.T) {
 		{"pod CIDR host bits", NetworkProps{AvailabilityZones: abc, PodCIDR: ptr.To("100.64.0.1/16")}, []string{"podCIDR: host bits are set; did you mean 100.64.0.0/16?"}},
 		{"pod CIDR public range", NetworkProps{AvailabilityZones: abc, PodCIDR: ptr.To("8.8.0.0/16")}, []string{"podCIDR: not in an allowed range"}},
 		{"pod CIDR overlaps", NetworkProps{AvailabilityZones: abc, PodCIDR: ptr.To("10.0.0.0/16")}, []string{"podCIDR: 10.0.0.0/16 overlaps the VPC block 10.0.0.0/16"}},
-		{"NAT mode", NetworkProps{AvailabilityZones: abc, NATMode: ptr.To(NATMode("none"))}, []string{"natMode: unknown NAT mode"}},
+		{"NAT mode", NetworkProps{AvailabilityZones: abc, NATMode: ptr.To(NATMode("bogus"))}, []string{"natMode: unknown NAT mode"}},
+		{"no NAT without the interface endpoints", NetworkProps{AvailabilityZones: abc, NATMode: ptr.To(NATNone)},
+			[]string{`interfaceEndpoints: required with natMode "none"`}},
+		{"no NAT with the interface endpoints", NetworkProps{AvailabilityZones: abc, NATMode: ptr.To(NATNone), InterfaceEndpoints: ptr.To(true)}, nil},
 		{"flow-log retention", NetworkProps{AvailabilityZones: abc, FlowLogRetentionDays: ptr.To(31)}, []string{"flowLogRetentionDays: not a CloudWatch Logs retention value"}},
 		{"CNI warm targets", NetworkProps{AvailabilityZones: abc, CNI: &CNI{WarmPrefixTarget: -1}}, []string{"cni: warm targets must be >= 0"}},
 		{"IP demand without the CNI it counts with", NetworkProps{AvailabilityZones: abc, IPDemand: []AZDemand{{AZ: "us-east-1b"}}},
@@ -58,7 +61,7 @@ func TestAvailabilityZonesAtMostMax(t *testing.T) {
 
 // Each problem is its own error, one line, starting with its field path.
 func TestValidateOneErrorPerProblem(t *testing.T) {
-	p := NetworkProps{AvailabilityZones: abc, NATMode: ptr.To(NATMode("none")), FlowLogRetentionDays: ptr.To(0), CIDR: ptr.To("10.0.0.0/23"), CNI: &prefixCNI,
+	p := NetworkProps{AvailabilityZones: abc, NATMode: ptr.To(NATMode("bogus")), FlowLogRetentionDays: ptr.To(0), CIDR: ptr.To("10.0.0.0/23"), CNI: &prefixCNI,
 		IPDemand: []AZDemand{{AZ: "us-east-1a", Nodes: []NodeDemand{unknown(3)}}, {AZ: "us-east-1c", Nodes: []NodeDemand{unknown(3)}}}}
 	wanterr.OnePerProblem(t, p.Validate(), 4) // natMode, flowLogRetentionDays, two ipDemand
 }
