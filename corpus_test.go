@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -346,6 +347,19 @@ var corpus = []badInput{
 	{"existing VPC with EFS and no block", vars(config.VarEFS, "on", config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate), config.VarExistingVPCCIDR, "required with BALLAST_EFS", ""},
 	{"existing VPC block with host bits", vars(config.VarVPCID, byoVPC, config.VarPrivateSubnetIDs, byoPrivate, config.VarExistingVPCCIDR, "10.20.0.1/16"), config.VarExistingVPCCIDR, "not an IPv4 CIDR without host bits", ""},
 	{"existing VPC block without an existing VPC", vars(config.VarExistingVPCCIDR, "10.20.0.0/16"), config.VarExistingVPCCIDR, "has no effect with BALLAST_VPC_ID unset", ""},
+
+	// settings that would be ignored, limits AWS enforces at deploy time, acknowledgements
+	{"flow-log retention with flow logs off", vars(config.VarFlowLogs, "off", config.VarFlowLogRetentionDays, "90"), config.VarFlowLogRetentionDays, "has no effect with BALLAST_FLOW_LOGS=off", ""},
+	{"backup retention with nothing to back up", vars(config.VarBackupBucket, "off", config.VarBackupRetentionDays, "30"), config.VarBackupRetentionDays, "nothing is backed up", ""},
+	{"tag key given twice", vars(config.VarTags, "team=a,team=b"), config.VarTags, "tag key \"team\" is given twice", ""},
+	{"tag with the aws: prefix", vars(config.VarTags, "aws:owner=me"), config.VarTags, "the aws: prefix is reserved", ""},
+	{"too many tags", vars(config.VarTags, manyTags(44)), config.VarTags, "44 tags; a resource takes at most 50", ""},
+	{"admin role of another partition", vars(config.VarAdminRoleARNs, "arn:aws-cn:iam::123456789012:role/Admin"), config.VarAdminRoleARNs, "not an ARN of region us-east-1's partition (arn:aws)", ""},
+	{"break-glass principal of another partition", vars(config.VarRegion, "cn-north-1", config.VarBreakGlassPrincipals, "arn:aws:iam::123456789012:root"), config.VarBreakGlassPrincipals, "partition (arn:aws-cn)", ""},
+	{"acknowledge an unknown warning", vars(config.VarAcknowledge, "ballast:network-single-nut=cost"), config.VarAcknowledge, "is not a warning Ballast raises; known: ballast:network-single-nat", ""},
+	{"acknowledge without a reason", vars(config.VarAcknowledge, "ballast:network-single-nat"), config.VarAcknowledge, "must be comma-separated <warning ID>=<reason> pairs", ""},
+	{"acknowledge twice", vars(config.VarAcknowledge, "ballast:network-two-azs=a,ballast:network-two-azs=b"), config.VarAcknowledge, "acknowledged twice", ""},
+	{"AL2023 release with Bottlerocket", vars(config.VarNodeAMIFamily, "bottlerocket", config.VarNodeReleaseVersion, "1.36.0-20260115"), config.VarNodeReleaseVersion, "is an AL2023 EKS AMI release", ""},
 }
 
 func vars(kv ...string) map[string]string {
@@ -428,4 +442,13 @@ func TestDeliberateDeparturesSynthesizeWithWarnings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyTags is n distinct key=value tags.
+func manyTags(n int) string {
+	var kv []string
+	for i := 0; i < n; i++ {
+		kv = append(kv, fmt.Sprintf("k%d=v", i))
+	}
+	return strings.Join(kv, ",")
 }

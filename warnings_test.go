@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/ballast-eks/ballast/config"
+	"github.com/ballast-eks/ballast/constructs/checks"
 	"github.com/ballast-eks/ballast/internal/testutil/golden"
 	"github.com/ballast-eks/ballast/platform"
 )
@@ -260,5 +261,27 @@ func TestWarningsCatalogueHasEveryID(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestKnownWarningsAreTheCatalogue: the warning IDs an environment may
+// acknowledge (platform.KnownWarnings) are exactly the warnings the code
+// raises, so BALLAST_ACKNOWLEDGE neither refuses a real ID nor accepts a
+// made-up one.
+func TestKnownWarningsAreTheCatalogue(t *testing.T) {
+	var want []string
+	for _, c := range readCatalogue(t) {
+		if !c.rule || c.id == checks.RuleAddonOrder {
+			want = append(want, c.id)
+		}
+	}
+	for _, id := range []string{checks.RuleNodeEgress + "-unverified", checks.RulePrivateEndpointVpc + "-unverified", checks.RuleVersionSkew + "-lag"} {
+		want = append(want, id)
+	}
+	got := slices.Clone(platform.KnownWarnings)
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, slices.Compact(want)) {
+		t.Errorf("platform.KnownWarnings = %v\nwant the catalogue's %v", got, want)
 	}
 }

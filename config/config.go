@@ -44,6 +44,7 @@ type Config struct {
 	AddonsConfig
 	MonitoringConfig
 	ZonesConfig
+	AcknowledgeConfig
 	GitOpsConfig
 	KarpenterConfig
 	FargateConfig
@@ -68,7 +69,7 @@ func (c *Config) IsProd() bool { return c.Env == ProfileProd }
 
 // Vars is the table of every environment variable Ballast reads, in load
 // order (a default may depend on values loaded before it).
-var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, monitoringVars, zoneVars, gitOpsVars, karpenterVars, fargateVars, environmentVars)
+var Vars = concat(coreVars, networkVars, storageVars, clusterVars, nodeVars, addonVars, monitoringVars, zoneVars, gitOpsVars, karpenterVars, fargateVars, environmentVars, acknowledgeVars)
 
 // Validate reports every problem with the configuration at once, each naming
 // the environment variable, the bad value and what is accepted: the rules
@@ -93,6 +94,7 @@ func (c *Config) Props() platform.Props {
 		Account:         c.Account,
 		Region:          c.Region,
 		Tags:            c.Tags,
+		Acknowledged:    c.Acknowledge,
 		Network:         c.networkProps(),
 		ExistingNetwork: c.existingNetworkProps(),
 		Storage:         c.storageProps(),

@@ -15,6 +15,7 @@ var fieldVars = []struct{ path, name string }{
 	{"account", VarAccount},
 	{"region", VarRegion},
 	{"tags", VarTags},
+	{"acknowledged", VarAcknowledge},
 
 	{"network.availabilityZones", VarAZs},
 	{"network.cidr", VarVPCCIDR},

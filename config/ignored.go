@@ -11,6 +11,9 @@ var ignoredBy = []struct {
 }{
 	{VarVPCID + " (an existing VPC)", (*Config).BringYourOwnVPC,
 		[]string{VarVPCCIDR, VarNATMode, VarFlowLogs, VarFlowLogRetentionDays, VarRestrictDefaultSG}},
+	{VarFlowLogs + "=off", func(c *Config) bool { return !c.FlowLogs && !c.BringYourOwnVPC() }, []string{VarFlowLogRetentionDays}},
+	{VarEFS + "=off and " + VarBackupBucket + "=off (nothing is backed up)", func(c *Config) bool { return !c.EFS && !c.BackupBucket },
+		[]string{VarBackupRetentionDays}},
 	{VarVPCID + " unset (Ballast creates the VPC, from " + VarVPCCIDR + ")", func(c *Config) bool { return !c.BringYourOwnVPC() && !c.anySubnetIDs() },
 		[]string{VarExistingVPCCIDR}},
 	{VarCompute + "=auto (EKS Auto Mode runs the nodes and their core add-ons)", func(c *Config) bool { return c.Compute == cluster.ComputeAuto },

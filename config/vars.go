@@ -88,6 +88,9 @@ func parseTags(raw string) (map[string]string, error) {
 		if !ok || k == "" {
 			return nil, fmt.Errorf("must be comma-separated key=value pairs, got %q", kv)
 		}
+		if _, dup := tags[k]; dup {
+			return nil, fmt.Errorf("tag key %q is given twice", k)
+		}
 		tags[k] = strings.TrimSpace(v)
 	}
 	return tags, nil

@@ -211,6 +211,9 @@ func (p Props) acknowledge(s awscdk.Stack) {
 			awscdk.Annotations_Of(s).AcknowledgeWarning(jsii.String(a.Warning), jsii.String(a.Reason))
 		}
 	}
+	for _, a := range p.Acknowledged {
+		awscdk.Annotations_Of(s).AcknowledgeWarning(jsii.String(a.Warning), jsii.String(a.Reason))
+	}
 }
 
 func (p Props) storageStackProps(net *stacks.NetworkStack) *stacks.StorageStackProps {

@@ -30,6 +30,11 @@ type Props struct {
 	Account string
 	// Region is the AWS region, e.g. "eu-west-1". Required.
 	Region string
+	// Acknowledged are departures this environment accepts on top of its
+	// profile's: each warning ID (one of KnownWarnings), with its reason,
+	// is acknowledged in every stack of the platform, so `cdk synth
+	// --strict` passes. Default: none.
+	Acknowledged []Acceptance
 	// Tags are added to every taggable resource of the platform's stacks,
 	// besides ballast:env=<profile name>. Default: none.
 	Tags map[string]string

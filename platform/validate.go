@@ -27,6 +27,48 @@ var (
 // MaxTagValueLength is the longest tag value AWS accepts.
 const MaxTagValueLength = 256
 
+// maxTagsPerResource is AWS's limit; MaxUserTags leaves room for the
+// tags Ballast and aws-cdk-lib put on the most-tagged resources (a subnet:
+// Name, aws-cdk:subnet-name and -type, the load-balancer role, Karpenter
+// discovery, ballast.dev/subnet-role, ballast:env).
+const (
+	maxTagsPerResource = 50
+	MaxUserTags        = maxTagsPerResource - 7
+)
+
+// partitionOf is the ARN partition of a region.
+func partitionOf(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	case strings.HasPrefix(region, "us-iso-"):
+		return "aws-iso"
+	case strings.HasPrefix(region, "us-isob-"):
+		return "aws-iso-b"
+	}
+	return "aws"
+}
+
+// validatePartitions rejects principal ARNs of another partition than the
+// region's: IAM would refuse them at deploy time.
+func (p Props) validatePartitions() []error {
+	want := "arn:" + partitionOf(p.Region) + ":"
+	var errs []error
+	for _, l := range []struct {
+		path string
+		arns []string
+	}{{"cluster.adminRoleARNs", p.Cluster.AdminRoleARNs}, {"cluster.breakGlassPrincipals", p.Cluster.BreakGlassPrincipals}} {
+		for i, arn := range l.arns {
+			if strings.HasPrefix(arn, "arn:") && !strings.HasPrefix(arn, want) {
+				errs = append(errs, fmt.Errorf("%s[%d]: not an ARN of region %s's partition (%s)", l.path, i, p.Region, strings.TrimSuffix(want, ":")))
+			}
+		}
+	}
+	return errs
+}
+
 // Validate reports every problem with the props at once, each with its
 // field path (nodeGroups[system].maxSize: ...), in pure Go: no construct is
 // created. It runs every rule of the composed constructs (their own
@@ -52,7 +94,22 @@ func (p Props) Validate() error {
 		if v := p.Tags[k]; !tagKeyRe.MatchString(k) || len(v) > MaxTagValueLength {
 			add("tags[%s]: tag keys are 1-128 and values 0-%d characters of letters, digits, spaces and _.:/=+-@", k, MaxTagValueLength)
 		}
+		if strings.HasPrefix(strings.ToLower(k), "aws:") {
+			add("tags[%s]: the aws: prefix is reserved for AWS", k)
+		}
 	}
+	for i, a := range p.Acknowledged {
+		if !knownWarning(a.Warning) {
+			add("acknowledged[%d]: %q is not a warning Ballast raises; known: %s", i, a.Warning, strings.Join(KnownWarnings, ", "))
+		}
+		if strings.TrimSpace(a.Reason) == "" {
+			add("acknowledged[%d]: %s needs a reason", i, a.Warning)
+		}
+	}
+	if n := len(p.Tags); n > MaxUserTags {
+		add("tags: %d tags; a resource takes at most %d, and Ballast puts up to %d of its own on some (subnets), so at most %d", n, maxTagsPerResource, maxTagsPerResource-MaxUserTags, MaxUserTags)
+	}
+	errs = append(errs, p.validatePartitions()...)
 	errs = append(errs, p.validateWired()...)
 	errs = append(errs, d.validateNetwork()...)
 	errs = append(errs, d.validateStorage()...)

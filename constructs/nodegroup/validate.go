@@ -16,6 +16,9 @@ var (
 	k8sVersionRe = regexp.MustCompile(`^1\.\d{2}$`)
 	// AL2023 releases are "<k8s major.minor.patch>-<yyyymmdd>".
 	al2023ReleaseRe = regexp.MustCompile(`^(\d+\.\d+)\.\d+-\d{8}$`)
+	// al2023DatedReleaseRe is an AL2023 release whose suffix is a build
+	// date (20yymmdd), which a Bottlerocket commit almost never spells.
+	al2023DatedReleaseRe = regexp.MustCompile(`^\d+\.\d+\.\d+-20\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$`)
 	// Bottlerocket releases are "<os version>[-<commit>]".
 	bottlerocketReleaseRe = regexp.MustCompile(`^\d+\.\d+\.\d+(-[0-9a-f]{8})?$`)
 )
@@ -217,6 +220,9 @@ func CheckReleaseVersion(family AMIFamily, kubernetesVersion, release string) er
 	case Bottlerocket:
 		if !bottlerocketReleaseRe.MatchString(release) {
 			return fmt.Errorf("%q is not a Bottlerocket release such as \"1.30.0\" or \"1.30.0-1a2b3c4d\"", release)
+		}
+		if al2023DatedReleaseRe.MatchString(release) {
+			return fmt.Errorf("%q is an AL2023 EKS AMI release (a build date, not a Bottlerocket commit); give a Bottlerocket release such as \"1.30.0\"", release)
 		}
 	}
 	return nil

@@ -95,6 +95,12 @@ func TestValidate(t *testing.T) {
 		}, nil},
 		{"malformed Bottlerocket release", func(p *NodeGroupSetProps) { p.AMIFamily, p.ReleaseVersion = ptr.To(Bottlerocket), ptr.To("v1.30") },
 			[]string{"releaseVersion: \"v1.30\" is not a Bottlerocket release"}},
+		{"AL2023 release on Bottlerocket", func(p *NodeGroupSetProps) {
+			p.AMIFamily, p.ReleaseVersion = ptr.To(Bottlerocket), ptr.To("1.36.0-20260115")
+		}, []string{"releaseVersion: \"1.36.0-20260115\" is an AL2023 EKS AMI release"}},
+		{"Bottlerocket release with a commit", func(p *NodeGroupSetProps) {
+			p.AMIFamily, p.ReleaseVersion = ptr.To(Bottlerocket), ptr.To("1.30.0-1a2b3c4d")
+		}, nil},
 		{"min negative", func(p *NodeGroupSetProps) { p.MinSize, p.DesiredSize = ptr.To(-1), ptr.To(0) }, []string{"minSize: out of range"}},
 		{"min over the EKS quota", func(p *NodeGroupSetProps) {
 			p.MinSize, p.DesiredSize, p.MaxSize = ptr.To(451), ptr.To(451), ptr.To(451)
