@@ -29,12 +29,17 @@ func loadWith(vars map[string]string) (*Config, error) {
 }
 
 func TestStorageOverrides(t *testing.T) {
-	c, err := loadWith(map[string]string{VarEnv: "prod", VarEFS: "OFF", VarBackupBucket: "off", VarBackupRetentionDays: " 90 "})
+	c, err := loadWith(map[string]string{VarEnv: "prod", VarEFS: "OFF", VarBackupBucket: "on", VarBackupRetentionDays: " 90 "})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (StorageConfig{EFS: false, BackupBucket: false, BackupRetentionDays: 90}); c.StorageConfig != want {
+	if want := (StorageConfig{EFS: false, BackupBucket: true, BackupRetentionDays: 90}); c.StorageConfig != want {
 		t.Errorf("got %+v, want %+v", c.StorageConfig, want)
+	}
+	// With nothing to back up, a retention would be ignored: an error.
+	if _, err := loadWith(map[string]string{VarEnv: "prod", VarEFS: "off", VarBackupBucket: "off", VarBackupRetentionDays: "90"}); err == nil ||
+		!strings.Contains(err.Error(), `BALLAST_BACKUP_RETENTION_DAYS="90": has no effect with BALLAST_EFS=off and BALLAST_BACKUP_BUCKET=off`) {
+		t.Errorf("retention with nothing backed up: %v", err)
 	}
 	c, err = loadWith(map[string]string{VarEFS: "on"})
 	if err != nil || !c.EFS {
