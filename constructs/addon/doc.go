@@ -1,7 +1,7 @@
 // Package addon installs Amazon EKS managed add-ons as native
 // AWS::EKS::Addon resources: no kubectl, no Lambda-backed custom resources.
 //
-// Practices encoded (../shared/docs/eks-practices.md, "Control plane",
+// Practices encoded (docs/practices.md, "Control plane",
 // "Network", "Data plane"):
 //   - every add-on is pinned to an explicit version from one checked-in
 //     table (Versions) keyed by Kubernetes version, so upgrading the

@@ -1,7 +1,7 @@
 // Package cluster provides the EKS control plane, built on aws-cdk-lib's
 // awseksv2.Cluster (a native AWS::EKS::Cluster; no kubectl Lambda).
 //
-// Practices encoded (../shared/docs/eks-practices.md, "Control plane"):
+// Practices encoded (docs/practices.md, "Control plane"):
 //   - a pinned Kubernetes version (DefaultVersion, the newest version
 //     aws-cdk-lib names that is in EKS standard support), upgrade policy
 //     STANDARD; versions only in extended support are accepted only with

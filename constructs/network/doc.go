@@ -1,7 +1,7 @@
 // Package network provides the VPC an EKS cluster runs in, and the
 // pure-Go subnet plan and IP capacity check behind it.
 //
-// Practices encoded (see ../shared/docs/eks-practices.md, "Network"):
+// Practices encoded (see docs/practices.md, "Network"):
 //   - explicit availability zones (no lookups), three by default; two are
 //     allowed with a warning (ballast:network-two-azs);
 //   - per AZ: a public subnet (load balancers, NAT gateways; tagged

@@ -3,7 +3,7 @@
 // group per availability zone, and NewNodeRole, the node IAM role every group
 // of a cluster shares.
 //
-// Practices encoded (../shared/docs/eks-practices.md, "Data plane"):
+// Practices encoded (docs/practices.md, "Data plane"):
 //   - nodes only in private subnets, one node group per AZ pinned to that
 //     AZ's subnet: the Cluster Autoscaler scales the zone a pending pod (and
 //     its EBS volume) needs, and losing an AZ removes only its share; each
