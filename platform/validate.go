@@ -13,6 +13,7 @@ import (
 
 	"github.com/ballast-eks/ballast/constructs/network"
 	"github.com/ballast-eks/ballast/constructs/nodegroup"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 )
 
 var (
@@ -259,7 +260,7 @@ func (p Props) validateWired() []error {
 // lines) under prefix: "network" + "cidr: ..." is "network.cidr: ...".
 func under(prefix string, err error) []error {
 	var out []error
-	for _, e := range flatten(err) {
+	for _, e := range propcheck.Problems(err) {
 		for _, line := range strings.Split(e.Error(), "\n") {
 			if line == "" {
 				continue
@@ -272,21 +273,6 @@ func under(prefix string, err error) []error {
 		}
 	}
 	return out
-}
-
-// flatten lists the leaves of a tree of joined errors.
-func flatten(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }
 
 // validateGenerationAttachments rejects what would watch or extend only

@@ -7,6 +7,7 @@ import (
 	"regexp"
 
 	"github.com/ballast-eks/ballast/internal/logretention"
+	"github.com/ballast-eks/ballast/internal/propcheck"
 )
 
 // MinAvailabilityZones and MaxAvailabilityZones bound the AZs a network
@@ -76,21 +77,10 @@ func (p NetworkProps) validatePlan() []error {
 	}
 	_, err = CheckIPCapacity(plan, *p.CNI, p.IPDemand)
 	var errs []error
-	for _, e := range split(err) {
+	for _, e := range propcheck.Problems(err) {
 		errs = append(errs, fmt.Errorf("ipDemand: %w", e))
 	}
 	return errs
-}
-
-// split returns the errors joined in err (errors.Join), or err alone.
-func split(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 // Plan returns the subnet plan the props produce (after defaults). It

@@ -38,3 +38,19 @@ func Path(scope constructs.Construct, id string) string {
 	}
 	return id
 }
+
+// Problems lists the single problems of a Validate error: the leaves of a
+// tree of joined errors (errors.Join), or err alone; nil for nil.
+func Problems(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Problems(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
