@@ -23,13 +23,27 @@ import (
 )
 
 func init() {
-	if _, ok := os.LookupEnv("CDK_VALIDATION"); !ok {
-		os.Setenv("CDK_VALIDATION", "false")
-	}
+	changed := setDefault("CDK_VALIDATION", "false")
 	// Node 20 is what CI machines have; the jsii banner is noise in tests.
-	if _, ok := os.LookupEnv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"); !ok {
-		os.Setenv("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
+	changed = setDefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20") || changed
+	if changed {
+		// The jsii client is made while aws-cdk-go's packages register
+		// their types, before this init runs, and its runtime process
+		// takes the environment of that moment. The process starts at the
+		// first jsii call, so none has started yet: closing the client
+		// makes that call start one that sees the settings above.
+		jsii.Close()
 	}
+}
+
+// setDefault sets the environment variable key to value unless it is set,
+// and reports whether it did.
+func setDefault(key, value string) bool {
+	if _, ok := os.LookupEnv(key); ok {
+		return false
+	}
+	os.Setenv(key, value)
+	return true
 }
 
 // Template is one synthesized CloudFormation template.
