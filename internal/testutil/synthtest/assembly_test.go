@@ -2,6 +2,7 @@ package synthtest
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,5 +76,26 @@ func TestGlob(t *testing.T) {
 		if got := Glob(tt.pattern, tt.s); got != tt.want {
 			t.Errorf("Glob(%q, %q) = %v", tt.pattern, tt.s, got)
 		}
+	}
+}
+
+// TestValidationPluginFollowsCDKValidation: importing the package turns
+// the CloudFormation validation plugin off (CDK_VALIDATION=false unless the
+// environment says otherwise) for the jsii runtime itself, not only for Go:
+// the runtime takes its environment before this package's init runs. A
+// stack with no resources is a finding of the plugin's, so it writes its
+// report exactly when it runs.
+func TestValidationPluginFollowsCDKValidation(t *testing.T) {
+	app := NewApp()
+	KeepSynthQuiet(app)
+	awscdk.NewStack(app, jsii.String("Empty"), nil)
+	a, err := Synth(app)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, statErr := os.Stat(filepath.Join(a.Dir, "validation-report.json"))
+	ran := statErr == nil
+	if want := os.Getenv("CDK_VALIDATION") != "false"; ran != want {
+		t.Errorf("CDK_VALIDATION=%q: the validation plugin ran = %v, want %v (synth error %q)", os.Getenv("CDK_VALIDATION"), ran, want, a.SynthError)
 	}
 }
