@@ -84,10 +84,8 @@ func synthEnvironments(app awscdk.App, envs []config.Environment) (ps []*platfor
 // one-environment run does, headed by the environment and its file.
 func printSummary(w io.Writer, e config.Environment, p *platform.Platform, assembly cxapi.CloudAssembly) {
 	fmt.Fprintf(w, "ballast: synthesized environment %s (%s): %s platform %q to %s\n", e.Name, e.File, e.Config.Env, e.Config.ClusterName, *assembly.Directory())
-	for _, s := range p.Stacks() {
-		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
-		fmt.Fprintf(w, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
-	}
+	stacks, err := readTemplates(p, assembly)
+	printStacks(w, stacks, err)
 	if report, ok := p.IPCapacity(); ok {
 		fmt.Fprintln(w, "IP addresses at max scale (node groups at their max sizes):")
 		for _, p := range report.Pools {

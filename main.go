@@ -93,10 +93,8 @@ func synthesize(cfg *config.Config, outdir string) (string, error) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "ballast: synthesized %s platform %q to %s\n", cfg.Env, cfg.ClusterName, *assembly.Directory())
-	for _, s := range p.Stacks() {
-		tmpl := assembly.GetStackArtifact(s.ArtifactId()).Template()
-		fmt.Fprintf(&b, "  %-28s %3d resources\n", *s.StackName(), countResources(tmpl))
-	}
+	stacks, readErr := readTemplates(p, assembly)
+	printStacks(&b, stacks, readErr)
 	p.WriteAccess(&b)
 	if p.Baseline != nil {
 		fmt.Fprintf(&b, "  %-28s in-cluster baseline for GitOps (kubectl apply -k)\n", filepath.Join(*assembly.Directory(), p.Baseline.Dir))
@@ -107,7 +105,7 @@ func synthesize(cfg *config.Config, outdir string) (string, error) {
 			fmt.Fprintf(&b, "  %-14s %-8s %-18s %6d of %6d usable (%d%%)\n", p.AZ, p.Role, p.Subnet, p.Needed, p.Usable, p.Percent())
 		}
 	}
-	printCost(&b, p, assembly, cfg.Env)
+	printCost(&b, stacks, readErr, cfg.Env)
 	return b.String(), nil
 }
 
@@ -125,8 +123,7 @@ func synth(app awscdk.App, props platform.Props) (p *platform.Platform, assembly
 	return p, app.Synth(nil), nil
 }
 
-func countResources(template any) int {
-	m, _ := template.(map[string]any)
-	res, _ := m["Resources"].(map[string]any)
+func countResources(template map[string]any) int {
+	res, _ := template["Resources"].(map[string]any)
 	return len(res)
 }

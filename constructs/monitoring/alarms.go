@@ -150,22 +150,46 @@ func (m *Monitoring) addEtcd() {
 		Expression:   jsii.String(fmt.Sprintf("size + RATE(size) * %d", EtcdFullWithinHours*3600)),
 		UsingMetrics: &map[string]awscloudwatch.IMetric{"size": size},
 		Label:        jsii.String("etcd size projected 4 hours ahead"),
-		Period:       awscdk.Duration_Minutes(jsii.Number(60)),
+		Period:       m.period(60),
 	})
 	m.add(alarm{id: AlarmEtcdGrowth, what: fmt.Sprintf("at the last hour's growth the etcd database fills within %d hours (source: %s)", EtcdFullWithinHours, SourceEtcdGrowth),
 		metric: grow, threshold: limit, periods: 1, missing: awscloudwatch.TreatMissingData_MISSING})
 }
 
 // metric is a catalogue metric of the cluster at a period in minutes.
+// Metrics are immutable, so the alarms and the dashboard share one object
+// per metric and period: each new one is a jsii round trip.
 func (m *Monitoring) metric(x Metric, minutes int) awscloudwatch.Metric {
+	key := metricAt{x, minutes}
+	if made, ok := m.metrics[key]; ok {
+		return made
+	}
 	props := &awscloudwatch.MetricProps{
 		Namespace: jsii.String(x.namespace), MetricName: jsii.String(x.name), Statistic: jsii.String(x.statistic),
-		Period: awscdk.Duration_Minutes(jsii.Number(minutes)),
+		Period: m.period(minutes),
 	}
 	if x.perCluster {
 		props.DimensionsMap = &map[string]*string{DimensionCluster: m.p.ClusterName}
 	}
-	return awscloudwatch.NewMetric(props)
+	made := awscloudwatch.NewMetric(props)
+	m.metrics[key] = made
+	return made
+}
+
+// metricAt is a metric at a period in minutes.
+type metricAt struct {
+	metric  Metric
+	minutes int
+}
+
+// period is a period of minutes, one Duration object per length.
+func (m *Monitoring) period(minutes int) awscdk.Duration {
+	if d, ok := m.periods[minutes]; ok {
+		return d
+	}
+	d := awscdk.Duration_Minutes(jsii.Number(minutes))
+	m.periods[minutes] = d
+	return d
 }
 
 // ratio is scale * part / APIRequests; a missing part counts as 0 (EKS
@@ -179,7 +203,7 @@ func (m *Monitoring) ratio(label string, part Metric, minutes int, scale float64
 		Expression:   jsii.String(expr),
 		UsingMetrics: &map[string]awscloudwatch.IMetric{"part": m.metric(part, minutes), "total": m.metric(APIRequests, minutes)},
 		Label:        jsii.String(label),
-		Period:       awscdk.Duration_Minutes(jsii.Number(minutes)),
+		Period:       m.period(minutes),
 	})
 }
 

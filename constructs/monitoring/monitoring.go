@@ -48,8 +48,10 @@ type Monitoring struct {
 	// Dashboard shows the control plane and the alarms' states.
 	Dashboard awscloudwatch.Dashboard
 
-	p      MonitoringProps
-	action awscloudwatch.IAlarmAction
+	p       MonitoringProps
+	action  awscloudwatch.IAlarmAction
+	metrics map[metricAt]awscloudwatch.Metric
+	periods map[int]awscdk.Duration
 }
 
 // NewMonitoring validates props and builds the alarms, detections,
@@ -58,7 +60,8 @@ func NewMonitoring(scope constructs.Construct, id string, props *MonitoringProps
 	p := propcheck.Deref(props).withDefaults()
 	propcheck.Must(scope, id, "monitoring", p.Validate())
 	m := &Monitoring{Construct: constructs.NewConstruct(scope, jsii.String(id)), p: p,
-		Alarms: map[string]awscloudwatch.Alarm{}, Composites: map[string]awscloudwatch.CompositeAlarm{}}
+		Alarms: map[string]awscloudwatch.Alarm{}, Composites: map[string]awscloudwatch.CompositeAlarm{},
+		metrics: map[metricAt]awscloudwatch.Metric{}, periods: map[int]awscdk.Duration{}}
 	m.Topic = m.newTopic()
 	m.action = awscloudwatchactions.NewSnsAction(m.Topic)
 	m.addAlarms()
