@@ -192,10 +192,11 @@ func (p Props) stackProps(part, what string) awscdk.StackProps {
 
 // tag adds the user's tags and ballast:env to every taggable resource.
 func (p Props) tag(s awscdk.Stack) {
+	tags := awscdk.Tags_Of(s)
 	for _, k := range slices.Sorted(maps.Keys(p.Tags)) {
-		awscdk.Tags_Of(s).Add(jsii.String(k), jsii.String(p.Tags[k]), nil)
+		tags.Add(jsii.String(k), jsii.String(p.Tags[k]), nil)
 	}
-	awscdk.Tags_Of(s).Add(jsii.String(TagEnv), jsii.String(p.Profile.Name), nil)
+	tags.Add(jsii.String(TagEnv), jsii.String(p.Profile.Name), nil)
 }
 
 // TagEnv is the tag naming the profile on every resource.

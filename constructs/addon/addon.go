@@ -75,14 +75,16 @@ func (a *Addons) Add(id string, spec AddonSpec) *Addon {
 		out.serviceAccount = spec.PodIdentity.ServiceAccount
 	}
 	pin(out, spec.Version, cfg)
+	var after []constructs.IDependable
 	if a.agent != nil { // EKS Auto Mode runs the agent itself
-		l2.Node().AddDependency(a.agent.Resource)
+		after = append(after, a.agent.Resource)
 	}
 	out.waitsForNodes = spec.WaitForNodes == nil || *spec.WaitForNodes
 	if out.waitsForNodes {
-		for _, ng := range a.nodeGroups {
-			l2.Node().AddDependency(ng)
-		}
+		after = append(after, a.nodeGroups...)
+	}
+	if len(after) > 0 {
+		l2.Node().AddDependency(after...)
 	}
 	a.Installed[Name(spec.Name)] = out
 	return out

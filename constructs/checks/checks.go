@@ -106,6 +106,7 @@ type EKSChecks struct {
 	opts  Options
 	done  map[string]bool
 	scope constructs.IConstruct // set by Apply: what to check
+	m     *model                // what Visit indexed
 }
 
 // NewEKSChecks returns the rule pack. Add it with awscdk.Aspects_Of(scope).Add.
@@ -145,6 +146,7 @@ func (c *EKSChecks) Visit(node constructs.IConstruct) {
 	}
 	c.done[*node.Node().Path()] = true
 	m := index(node)
+	c.m = m
 	for _, cl := range c.mine(m.byType(typeCluster)) {
 		c.checkCluster(m, cl)
 	}
@@ -164,7 +166,7 @@ func (c *EKSChecks) mine(rs []*resource) []*resource {
 	}
 	var out []*resource
 	for _, r := range rs {
-		if slices.Contains(c.opts.Stacks, *awscdk.Stack_Of(r.node).Node().Path()) {
+		if slices.Contains(c.opts.Stacks, c.m.stackPath(r)) {
 			out = append(out, r)
 		}
 	}

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/aws/aws-cdk-go/awscdk/v2"
 )
 
 // PrivateClusterEndpoints are the AWS services nodes without a NAT route
@@ -104,7 +102,7 @@ var serviceRe = regexp.MustCompile(`^com\.amazonaws\.[^.]+\.(.+)$`)
 // serviceOf returns an endpoint's service ("ecr.api"), resolving the
 // region token aws-cdk-lib joins into the name.
 func serviceOf(ep *resource) string {
-	name := flatten(awscdk.Stack_Of(ep.node).Resolve(ep.props["ServiceName"]))
+	name := flatten(ep.stack().Resolve(ep.props["ServiceName"]))
 	if sm := serviceRe.FindStringSubmatch(name); sm != nil {
 		return sm[1]
 	}

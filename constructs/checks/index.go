@@ -26,24 +26,92 @@ const (
 	typeEndpoint       = "AWS::EC2::VPCEndpoint"
 )
 
-// resource is one L1 resource: its construct, type, CloudFormation-cased
-// properties (tokens unresolved, as strings) and the tokens that refer to it.
+// resource is one L1 resource: its construct, type and CloudFormation-cased
+// properties (tokens unresolved, as strings).
+// What the rules ask the runtime about it is asked once and kept: every
+// question is a jsii round trip.
 type resource struct {
 	node  awscdk.CfnResource
 	typ   string
 	props map[string]any
-	refs  map[string]bool // Ref and GetAtt tokens
+
+	pathOnce     string
+	stackOnce    awscdk.Stack
+	refResolved  *string   // the Ref token resolved, as JSON
+	cluster      *resource // clusterOf's answer, once clusterKnown
+	clusterKnown bool
 }
 
-func (r *resource) path() string { return *r.node.Node().Path() }
+func (r *resource) path() string {
+	if r.pathOnce == "" {
+		r.pathOnce = *r.node.Node().Path()
+	}
+	return r.pathOnce
+}
+
+// stack is the stack r belongs to.
+func (r *resource) stack() awscdk.Stack {
+	if r.stackOnce == nil {
+		r.stackOnce = r.node.Stack()
+	}
+	return r.stackOnce
+}
 
 // model indexes the L1 resources under a scope.
 type model struct {
 	resources []*resource
 	byRef     map[string]*resource
+	// Answers about constructs other than the indexed resources, kept by
+	// the construct's proxy (jsii returns one proxy per object).
+	paths    map[constructs.IConstruct]string
+	scopes   map[constructs.IConstruct]scopeOf
+	subtrees map[constructs.IConstruct][]constructs.IConstruct
 }
 
-// attributes whose tokens identify a resource, besides Ref.
+// scopeOf is what dependencies reads of a construct: the constructs it
+// was made to depend on and its scope (nil for the root).
+type scopeOf struct {
+	dependencies []constructs.IConstruct
+	parent       constructs.IConstruct
+}
+
+// pathOf is c's construct path.
+func (m *model) pathOf(c constructs.IConstruct) string {
+	p, ok := m.paths[c]
+	if !ok {
+		p = *c.Node().Path()
+		m.paths[c] = p
+	}
+	return p
+}
+
+// subtree is c and every construct under it.
+func (m *model) subtree(c constructs.IConstruct) []constructs.IConstruct {
+	t, ok := m.subtrees[c]
+	if !ok {
+		t = *c.Node().FindAll(constructs.ConstructOrder_PREORDER)
+		m.subtrees[c] = t
+	}
+	return t
+}
+
+// stackPath is the construct path of r's stack.
+func (m *model) stackPath(r *resource) string { return m.pathOf(r.stack()) }
+
+// scope is c's dependencies and scope.
+func (m *model) scope(c constructs.IConstruct) scopeOf {
+	s, ok := m.scopes[c]
+	if !ok {
+		n := c.Node()
+		s = scopeOf{dependencies: *n.Dependencies(), parent: n.Scope()}
+		m.scopes[c] = s
+	}
+	return s
+}
+
+// idAttributes are the types the rules look up by reference (model.ref)
+// and the attributes whose tokens identify such a resource, besides Ref.
+// Other resources are never looked up, so their tokens are not asked for.
 var idAttributes = map[string][]string{
 	typeLaunchTemplate: {"LaunchTemplateId"},
 	typeSubnet:         {"SubnetId"},
@@ -52,7 +120,8 @@ var idAttributes = map[string][]string{
 }
 
 func index(scope constructs.IConstruct) *model {
-	m := &model{byRef: map[string]*resource{}}
+	m := &model{byRef: map[string]*resource{}, paths: map[constructs.IConstruct]string{},
+		scopes: map[constructs.IConstruct]scopeOf{}, subtrees: map[constructs.IConstruct][]constructs.IConstruct{}}
 	for _, c := range *scope.Node().FindAll(constructs.ConstructOrder_PREORDER) {
 		// The proxy jsii returns has the class of the object, so a Go type
 		// assertion tells L1 resources apart with no round trip per construct.
@@ -67,16 +136,36 @@ func index(scope constructs.IConstruct) *model {
 		if !interesting(typ) {
 			continue
 		}
-		r := &resource{node: cfn, typ: typ, props: properties(cfn), refs: map[string]bool{*cfn.Ref(): true}}
-		for _, attr := range idAttributes[typ] {
-			r.refs[*awscdk.Token_AsString(cfn.GetAtt(jsii.String(attr), ""), nil)] = true
-		}
-		for ref := range r.refs {
-			m.byRef[ref] = r
+		r := &resource{node: cfn, typ: typ, props: properties(cfn)}
+		if attrs, looked := idAttributes[typ]; looked {
+			m.byRef[*cfn.Ref()] = r
+			for _, attr := range attrs {
+				m.byRef[attributeToken(cfn, attr)] = r
+			}
 		}
 		m.resources = append(m.resources, r)
 	}
 	return m
+}
+
+// attributeToken is the token of cfn's attribute attr. The generated L1
+// classes keep each attribute's token, so one call reads it; any other
+// class is asked for the attribute, which gives the same token.
+func attributeToken(cfn awscdk.CfnResource, attr string) string {
+	var tok *string
+	switch x := cfn.(type) {
+	case awsec2.CfnLaunchTemplate:
+		tok = x.AttrLaunchTemplateId()
+	case awsec2.CfnSubnet:
+		tok = x.AttrSubnetId()
+	case awsec2.CfnInternetGateway:
+		tok = x.AttrInternetGatewayId()
+	case awseks.CfnCluster:
+		tok = x.AttrArn()
+	default:
+		tok = awscdk.Token_AsString(cfn.GetAtt(jsii.String(attr), ""), nil)
+	}
+	return *tok
 }
 
 // typeOf returns the CloudFormation type of an L1 when its Go type says

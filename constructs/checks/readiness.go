@@ -38,7 +38,7 @@ func (c *EKSChecks) checkReadiness(m *model) {
 			c.checkCoreAddons(cl, ngs, addons)
 		}
 		c.checkVersions(cl, c.mine(ngs), c.mine(addons))
-		c.checkAddonOrder(cl, ngs, c.mine(addons))
+		c.checkAddonOrder(m, cl, ngs, c.mine(addons))
 		c.checkPodIdentity(cl, addons, c.mine(attachedTo(m, cl, typePodIdentity)))
 	}
 }
@@ -138,7 +138,7 @@ func (c *EKSChecks) checkNodeVersion(ng *resource, cv int) {
 	}
 }
 
-func (c *EKSChecks) checkAddonOrder(cl *resource, ngs, addons []*resource) {
+func (c *EKSChecks) checkAddonOrder(m *model, cl *resource, ngs, addons []*resource) {
 	if autoMode(cl) || len(ngs) == 0 {
 		return // no managed node groups in the app: capacity comes from elsewhere
 	}
@@ -146,7 +146,7 @@ func (c *EKSChecks) checkAddonOrder(cl *resource, ngs, addons []*resource) {
 		if !slices.Contains(PodAddons, str(a.props["AddonName"])) {
 			continue
 		}
-		deps := dependencies(a)
+		deps := dependencies(m, a)
 		if !slices.ContainsFunc(ngs, func(ng *resource) bool { return deps[ng.path()] }) {
 			c.warn(a, RuleAddonOrder, RuleAddonOrder, "add-on "+str(a.props["AddonName"])+" runs pods but is not ordered after any node group, so it sits DEGRADED (and may time out) while the cluster has no nodes",
 				"make the add-on depend on the cluster's node groups (Ballast cluster.AddAddons does; otherwise addon.Node().AddDependency(nodegroup))")
@@ -157,19 +157,21 @@ func (c *EKSChecks) checkAddonOrder(cl *resource, ngs, addons []*resource) {
 // dependencies returns the construct paths of the L1 resources r will
 // depend on: its own and those its scopes were given (CloudFormation
 // DependsOn is derived from these when the app is synthesized).
-func dependencies(r *resource) map[string]bool {
+func dependencies(m *model, r *resource) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range *r.node.ObtainDependencies() {
 		if dep, ok := d.(constructs.IConstruct); ok {
-			out[*dep.Node().Path()] = true
+			out[m.pathOf(dep)] = true
 		}
 	}
-	for s := constructs.IConstruct(r.node); s != nil; s = s.Node().Scope() {
-		for _, d := range *s.Node().Dependencies() {
-			for _, n := range *d.Node().FindAll(constructs.ConstructOrder_PREORDER) {
-				out[*n.Node().Path()] = true
+	for s := constructs.IConstruct(r.node); s != nil; {
+		sc := m.scope(s)
+		for _, d := range sc.dependencies {
+			for _, n := range m.subtree(d) {
+				out[m.pathOf(n)] = true
 			}
 		}
+		s = sc.parent
 	}
 	return out
 }

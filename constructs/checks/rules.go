@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
-	"github.com/aws/constructs-go/constructs/v10"
 )
 
 func (c *EKSChecks) checkCluster(m *model, cl *resource) {
@@ -97,19 +96,26 @@ func attachedTo(m *model, cl *resource, typ string) []*resource {
 // value is also compared resolved ({"Ref": ...}), preferring a cluster of
 // r's stack (several platforms share logical IDs).
 func clusterOf(m *model, r *resource) *resource {
+	if !r.clusterKnown {
+		r.cluster, r.clusterKnown = findCluster(m, r), true
+	}
+	return r.cluster
+}
+
+func findCluster(m *model, r *resource) *resource {
 	cn := r.props["ClusterName"]
 	if cl := m.ref(cn, typeCluster); cl != nil {
 		return cl
 	}
 	var resolved string
 	if isToken(cn) {
-		resolved = resolveJSON(r.node, cn)
+		resolved = resolveJSON(r.stack(), cn)
 	}
 	var found *resource
 	for _, cl := range m.byType(typeCluster) {
 		name := str(cl.props["Name"])
 		byName := name != "" && str(cn) == name
-		byRef := resolved != "" && resolved == resolveJSON(cl.node, cl.node.Ref())
+		byRef := resolved != "" && resolved == cl.resolvedRef()
 		if (byName || byRef) && (found == nil || sameStack(cl, r)) {
 			found = cl
 		}
@@ -117,14 +123,22 @@ func clusterOf(m *model, r *resource) *resource {
 	return found
 }
 
-func sameStack(a, b *resource) bool {
-	return *awscdk.Stack_Of(a.node).Node().Path() == *awscdk.Stack_Of(b.node).Node().Path()
+// resolvedRef is r's Ref token resolved in its stack, as JSON.
+func (r *resource) resolvedRef() string {
+	if r.refResolved == nil {
+		s := resolveJSON(r.stack(), r.node.Ref())
+		r.refResolved = &s
+	}
+	return *r.refResolved
 }
 
-// resolveJSON resolves v in scope's stack, as JSON ("" if it fails).
-func resolveJSON(scope constructs.IConstruct, v any) string {
+// sameStack compares the stacks' proxies: jsii returns one per object.
+func sameStack(a, b *resource) bool { return a.stack() == b.stack() }
+
+// resolveJSON resolves v in stack, as JSON ("" if it fails).
+func resolveJSON(stack awscdk.Stack, v any) string {
 	defer func() { _ = recover() }()
-	b, _ := json.Marshal(awscdk.Stack_Of(scope).Resolve(v))
+	b, _ := json.Marshal(stack.Resolve(v))
 	return string(b)
 }
 

@@ -152,10 +152,11 @@ func (n *Network) tagSubnets(p NetworkProps) {
 		awscdk.Tags_Of(s).Add(jsii.String(TagELB), jsii.String("1"), nil)
 	}
 	for _, s := range n.PrivateSubnets {
-		awscdk.Tags_Of(s).Add(jsii.String(TagInternalELB), jsii.String("1"), nil)
-		awscdk.Tags_Of(s).Add(jsii.String(TagSubnetRole), jsii.String(SubnetRoleNodes), nil)
+		tags := awscdk.Tags_Of(s)
+		tags.Add(jsii.String(TagInternalELB), jsii.String("1"), nil)
+		tags.Add(jsii.String(TagSubnetRole), jsii.String(SubnetRoleNodes), nil)
 		if p.ClusterName != nil {
-			awscdk.Tags_Of(s).Add(jsii.String(TagKarpenter), p.ClusterName, nil)
+			tags.Add(jsii.String(TagKarpenter), p.ClusterName, nil)
 		}
 	}
 }

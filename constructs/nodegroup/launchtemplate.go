@@ -29,8 +29,9 @@ func (s *NodeGroupSet) newLaunchTemplate(p NodeGroupSetProps) awsec2.LaunchTempl
 	// Tags on the template reach the instances and volumes it launches.
 	// Name replaces the L2's default (the construct path) with
 	// "<cluster>/<group>".
-	awscdk.Tags_Of(lt).Add(jsii.String(GroupLabel), p.Name, nil)
-	awscdk.Tags_Of(lt).Add(jsii.String("Name"), jsii.String(*p.Cluster.ClusterName()+"/"+*p.Name), nil)
+	tags := awscdk.Tags_Of(lt)
+	tags.Add(jsii.String(GroupLabel), p.Name, nil)
+	tags.Add(jsii.String("Name"), jsii.String(*p.Cluster.ClusterName()+"/"+*p.Name), nil)
 	return lt
 }
 

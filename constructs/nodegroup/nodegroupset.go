@@ -42,13 +42,16 @@ func NewNodeGroupSet(scope constructs.Construct, id string, props *NodeGroupSetP
 		awscdk.Annotations_Of(s.Construct).AddWarningV2(jsii.String(w.ID), jsii.String(w.Message), nil)
 	}
 	s.LaunchTemplate = s.newLaunchTemplate(p)
+	cluster := clusterResource(p.Cluster)
 	for i, subnet := range p.Subnets {
-		s.NodeGroups = append(s.NodeGroups, s.newNodeGroup(i, subnet, p))
+		s.NodeGroups = append(s.NodeGroups, s.newNodeGroup(i, subnet, p, cluster))
 	}
 	return s
 }
 
-func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSetProps) awseksv2.Nodegroup {
+// newNodeGroup makes the set's node group in subnet i, ordered after the
+// cluster's resource.
+func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSetProps, cluster constructs.IConstruct) awseksv2.Nodegroup {
 	az := p.AvailabilityZones[i]
 	ng := awseksv2.NewNodegroup(s.Construct, jsii.String(fmt.Sprintf(idNodeGroupFmt, i)), &awseksv2.NodegroupProps{
 		Cluster:  p.Cluster,
@@ -74,13 +77,14 @@ func (s *NodeGroupSet) newNodeGroup(i int, subnet awsec2.ISubnet, p NodeGroupSet
 	})
 	// The L2 has no version property. Every node group follows the
 	// cluster's version, so bumping it in code rolls the nodes.
-	cfn := ng.Node().DefaultChild().(awseksv2.CfnNodegroup)
+	node := ng.Node()
+	cfn := node.DefaultChild().(awseksv2.CfnNodegroup)
 	cfn.SetVersion(p.KubernetesVersion)
 	setNodeRepairConfig(cfn, p)
 	// Control plane first: the nodes upgrade after the cluster. (The
 	// cluster name reference implies it; this states it, on the
 	// AWS::EKS::Cluster only, not on every resource under the L2.)
-	ng.Node().AddDependency(clusterResource(p.Cluster))
+	node.AddDependency(cluster)
 	return ng
 }
 
