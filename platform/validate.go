@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/aws/jsii-runtime-go"
 
@@ -22,7 +23,9 @@ var (
 	// stackNameRe is what CloudFormation accepts as a stack name, less the
 	// characters the longest part suffix ("-storage") takes.
 	stackNameRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9-]{0,119}$`)
-	tagKeyRe    = regexp.MustCompile(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$`)
+	// tagKeyRe is compiled on first use: its Unicode classes take a few
+	// milliseconds, which every run of the binary would pay at start.
+	tagKeyRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$`) })
 )
 
 // MaxTagValueLength is the longest tag value AWS accepts.
@@ -92,7 +95,7 @@ func (p Props) Validate() error {
 		add("region: %q is not a region name", p.Region)
 	}
 	for _, k := range slices.Sorted(maps.Keys(p.Tags)) {
-		if v := p.Tags[k]; !tagKeyRe.MatchString(k) || len(v) > MaxTagValueLength {
+		if v := p.Tags[k]; !tagKeyRe().MatchString(k) || len(v) > MaxTagValueLength {
 			add("tags[%s]: tag keys are 1-128 and values 0-%d characters of letters, digits, spaces and _.:/=+-@", k, MaxTagValueLength)
 		}
 		if strings.HasPrefix(strings.ToLower(k), "aws:") {
