@@ -83,3 +83,26 @@ func TestExamplesApplyTheRulePack(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryConstructPackageHasAnExample: each construct package and the
+// platform have an Example function (shown on pkg.go.dev, run by go test).
+func TestEveryConstructPackageHasAnExample(t *testing.T) {
+	dirs, err := filepath.Glob("constructs/*")
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no construct packages: %v", err)
+	}
+	for _, dir := range append(dirs, "platform") {
+		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		found := false
+		for _, f := range tests {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found = found || strings.Contains(string(b), "\nfunc Example")
+		}
+		if !found {
+			t.Errorf("%s has no Example function", dir)
+		}
+	}
+}
