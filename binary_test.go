@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -292,5 +293,40 @@ func TestSynthPrintsCostEstimate(t *testing.T) {
 	}
 	if strings.Contains(r.stdout, "Estimated fixed monthly cost") {
 		t.Error("the estimate is on stdout; it is for people (stderr)")
+	}
+}
+
+// TestSummaryCountsEachStacksResources: the summary's resource count of
+// each stack is the count in the template the synthesis wrote.
+func TestSummaryCountsEachStacksResources(t *testing.T) {
+	t.Parallel()
+	r, out := sharedSynth(t)
+	a, err := synthtest.Read(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range a.Stacks {
+		res, _ := s.Template["Resources"].(map[string]any)
+		want := fmt.Sprintf("  %-28s %3d resources\n", s.StackName, len(res))
+		if len(res) == 0 || !strings.Contains(r.stderr, want) {
+			t.Errorf("summary lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if len(a.Stacks) != 3 {
+		t.Errorf("%d stacks, want 3", len(a.Stacks))
+	}
+}
+
+// TestUnreadableTemplatesAreSaid: a template the summary cannot read is
+// said once, for the counts and for the estimate; the synthesis stands.
+func TestUnreadableTemplatesAreSaid(t *testing.T) {
+	var b strings.Builder
+	err := errors.New("open x.template.json: no such file or directory")
+	printStacks(&b, nil, err)
+	printCost(&b, nil, err, config.ProfileProd)
+	want := "ballast: cannot read the synthesized templates: open x.template.json: no such file or directory\n" +
+		"ballast: no cost estimate: open x.template.json: no such file or directory\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
