@@ -61,8 +61,9 @@ func (r *resource) stack() awscdk.Stack {
 type model struct {
 	resources []*resource
 	byRef     map[string]*resource
-	// Answers about constructs other than the indexed resources, kept by
-	// the construct's proxy (jsii returns one proxy per object).
+	// Answers about other constructs, kept by the construct's Go proxy:
+	// jsii hands out one proxy per object, and a second proxy of the same
+	// object would only be asked again.
 	paths    map[constructs.IConstruct]string
 	scopes   map[constructs.IConstruct]scopeOf
 	subtrees map[constructs.IConstruct][]constructs.IConstruct

@@ -116,7 +116,7 @@ func findCluster(m *model, r *resource) *resource {
 		name := str(cl.props["Name"])
 		byName := name != "" && str(cn) == name
 		byRef := resolved != "" && resolved == cl.resolvedRef()
-		if (byName || byRef) && (found == nil || sameStack(cl, r)) {
+		if (byName || byRef) && (found == nil || m.stackPath(cl) == m.stackPath(r)) {
 			found = cl
 		}
 	}
@@ -131,9 +131,6 @@ func (r *resource) resolvedRef() string {
 	}
 	return *r.refResolved
 }
-
-// sameStack compares the stacks' proxies: jsii returns one per object.
-func sameStack(a, b *resource) bool { return a.stack() == b.stack() }
 
 // resolveJSON resolves v in stack, as JSON ("" if it fails).
 func resolveJSON(stack awscdk.Stack, v any) string {
