@@ -4,9 +4,9 @@ import (
 	"github.com/aws/aws-cdk-go/awscdk/v2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awseksv2"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsevents"
-	"github.com/aws/aws-cdk-go/awscdk/v2/awseventstargets"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awsiam"
 	"github.com/aws/aws-cdk-go/awscdk/v2/awssqs"
+	"github.com/aws/aws-cdk-go/awscdk/v2/interfaces/interfacesawsevents"
 	"github.com/aws/constructs-go/constructs/v10"
 	"github.com/aws/jsii-runtime-go"
 
@@ -102,9 +102,24 @@ func (k *Karpenter) newQueue(p KarpenterProps) awssqs.Queue {
 			Description:  jsii.String("Karpenter (" + *p.ClusterName + "): " + r.DetailType),
 			EventPattern: &awsevents.EventPattern{Source: jsii.Strings(r.Source), DetailType: jsii.Strings(r.DetailType)},
 		})
-		rule.AddTarget(awseventstargets.NewSqsQueue(q, nil))
+		rule.AddTarget(&queueTarget{q})
 	}
 	return q
+}
+
+// queueTarget sends a rule's events to an SQS queue (whose key is SQS's
+// own), admitting only that rule: what aws-cdk-lib's events-targets
+// SqsQueue does for such a queue. That package's Go module links the Go
+// bindings of some 70 other services (API Gateway, Glue, SageMaker, ...)
+// into every program that imports Ballast, for this one target.
+type queueTarget struct{ queue awssqs.IQueue }
+
+// Bind implements awsevents.IRuleTarget.
+func (t *queueTarget) Bind(rule interfacesawsevents.IRuleRef, _ *string) *awsevents.RuleTargetConfig {
+	t.queue.GrantSendMessages(awsiam.NewServicePrincipal(jsii.String("events.amazonaws.com"), &awsiam.ServicePrincipalOpts{
+		Conditions: &map[string]any{"ArnEquals": map[string]any{"aws:SourceArn": awsevents.CfnRule_ArnForRule(rule)}},
+	}))
+	return &awsevents.RuleTargetConfig{Arn: t.queue.QueueArn(), TargetResource: t.queue}
 }
 
 // newNodeRole creates the nodes' role (the node group role's policies)
