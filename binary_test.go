@@ -131,7 +131,7 @@ func TestBadInputExits2NamingEveryProblem(t *testing.T) {
 // it off for speed) and fails on any violation it reports.
 func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 	t.Parallel()
-	r := runBinary(t, map[string]string{"CDK_VALIDATION": "true", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20"})
+	r := validatedDevSynth(t)
 	if r.code != 0 {
 		t.Fatalf("exit code %d; stderr:\n%s", r.code, r.stderr)
 	}
@@ -177,6 +177,28 @@ func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 			t.Errorf("%s: %s with %d violations:\n%s", p.PluginName, p.Conclusion, len(p.Violations), b)
 		}
 	}
+}
+
+var (
+	validatedOnce sync.Once
+	validated     result
+)
+
+// validatedDevSynth is the one run of the real binary with the validation
+// plugin on: the default (dev) profile, in a directory that outlives the
+// first test reading it. TestThreeEnvironmentsInOneRun compares its
+// templates with the three-environment run's.
+func validatedDevSynth(t *testing.T) result {
+	t.Helper()
+	validatedOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "ballast-validated-") // removed by TestMain
+		if err != nil {
+			t.Fatal(err)
+		}
+		tempDirs = append(tempDirs, dir)
+		validated = runBinaryIn(t, dir, map[string]string{"CDK_VALIDATION": "true", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20"})
+	})
+	return validated
 }
 
 // sharedRun is one synthesis by the real binary that several tests read:
