@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -182,6 +183,7 @@ func TestReferenceAppSynthesizesWithValidation(t *testing.T) {
 var (
 	validatedOnce sync.Once
 	validated     result
+	validatedTmp  string // its TMPDIR
 )
 
 // validatedDevSynth is the one run of the real binary with the validation
@@ -196,7 +198,16 @@ func validatedDevSynth(t *testing.T) result {
 			t.Fatal(err)
 		}
 		tempDirs = append(tempDirs, dir)
-		validated = runBinaryIn(t, dir, map[string]string{"CDK_VALIDATION": "true", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20"})
+		tmp := filepath.Join(dir, "tmp") // outside the working directory, which must stay empty but for cdk.out
+		if err := os.MkdirAll(filepath.Join(dir, "work"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		validated = runBinaryIn(t, filepath.Join(dir, "work"), map[string]string{
+			"CDK_VALIDATION": "true", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20", "TMPDIR": tmp})
+		validatedTmp = tmp
 	})
 	return validated
 }
@@ -350,5 +361,36 @@ func TestUnreadableTemplatesAreSaid(t *testing.T) {
 		"ballast: no cost estimate: open x.template.json: no such file or directory\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// TestLeavesNoTemporaryFiles: a run leaves nothing in the temporary
+// directory, whether it synthesizes or stops early. aws-cdk-go writes the
+// jsii runtime's files there as soon as its packages load, so every exit
+// path closes the runtime.
+func TestLeavesNoTemporaryFiles(t *testing.T) {
+	t.Parallel()
+	for _, run := range []struct {
+		name string
+		vars map[string]string
+		args []string
+	}{
+		{"bad input", map[string]string{config.VarAZs: "us-east-1a"}, nil},
+		{"version", nil, []string{"--version"}},
+		{"unknown argument", nil, []string{"--frobnicate"}},
+	} {
+		tmp := t.TempDir()
+		vars := map[string]string{"TMPDIR": tmp}
+		maps.Copy(vars, run.vars)
+		runBinary(t, vars, run.args...)
+		if left, _ := os.ReadDir(tmp); len(left) > 0 {
+			t.Errorf("%s: left %d entries in TMPDIR, e.g. %s", run.name, len(left), left[0].Name())
+		}
+	}
+	if r := validatedDevSynth(t); r.code != 0 {
+		t.Fatalf("validated synthesis: exit %d", r.code)
+	}
+	if left, _ := os.ReadDir(validatedTmp); len(left) > 0 {
+		t.Errorf("a synthesis left %d entries in TMPDIR, e.g. %s", len(left), left[0].Name())
 	}
 }

@@ -29,7 +29,13 @@ const (
 
 func main() {
 	stdout, stderr := guardStreams()
-	os.Exit(run(os.Args[1:], os.Environ(), stdout, stderr))
+	code := run(os.Args[1:], os.Environ(), stdout, stderr)
+	// aws-cdk-go prepares the jsii runtime (its files in a temporary
+	// directory) as soon as its packages load, whether or not this run
+	// synthesizes; closing the runtime removes them. (synthesize has closed
+	// it already; closing again costs nothing.)
+	jsii.Close()
+	os.Exit(code)
 }
 
 // run carries out the command line over the environment environ
