@@ -26,6 +26,7 @@ func TestMain(m *testing.M) {
 	for _, d := range tempDirs {
 		os.RemoveAll(d)
 	}
+	synthtest.Close()
 	os.Exit(code)
 }
 

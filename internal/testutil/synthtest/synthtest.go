@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2"
@@ -50,13 +51,22 @@ func setDefault(key, value string) bool {
 // Template is one synthesized CloudFormation template.
 type Template map[string]any
 
+// outdirs are the directories NewApp made, removed by Close.
+var outdirs struct {
+	sync.Mutex
+	dirs []string
+}
+
 // NewApp returns an app with Ballast's feature flags, writing to a fresh
-// temporary directory.
+// temporary directory (removed by Close).
 func NewApp() awscdk.App {
 	dir, err := os.MkdirTemp("", "ballast-synth-")
 	if err != nil {
 		panic(err)
 	}
+	outdirs.Lock()
+	outdirs.dirs = append(outdirs.dirs, dir)
+	outdirs.Unlock()
 	return cdkapp.NewApp(dir)
 }
 
@@ -158,8 +168,17 @@ func Ref(v any) string {
 	return ""
 }
 
-// Close ends the jsii runtime; call it from TestMain after m.Run.
-func Close() { jsii.Close() }
+// Close ends the jsii runtime, which removes its temporary files, and
+// removes the apps' output directories; call it from TestMain after m.Run.
+func Close() {
+	jsii.Close()
+	outdirs.Lock()
+	defer outdirs.Unlock()
+	for _, d := range outdirs.dirs {
+		os.RemoveAll(d)
+	}
+	outdirs.dirs = nil
+}
 
 // ResolveOutput follows a cross-stack reference ({"Fn::GetStackOutput":
 // {"OutputName": ...}} or {"Fn::ImportValue": ...}) to the producer
