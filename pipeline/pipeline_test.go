@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"os"
 	"testing"
 
 	"github.com/aws/aws-cdk-go/awscdk/v2/pipelines"
@@ -11,11 +10,7 @@ import (
 	"github.com/ballast-eks/ballast/platform"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	synthtest.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { synthtest.Main(m) }
 
 // TestPreDeployStepsRunBeforeEachStage: the PreDeploy hook's steps run in
 // every environment's stage, before its first stack deploys.

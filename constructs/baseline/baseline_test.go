@@ -16,11 +16,7 @@ import (
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	synthtest.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { synthtest.Main(m) }
 
 // TestSynthWritesTheFolder: synthesizing an app writes every file of the
 // folder, as rendered, under <cluster>/gitops in the assembly, added

@@ -3,7 +3,7 @@ package logretention
 import (
 	"testing"
 
-	"github.com/ballast-eks/ballast/internal/testutil/jsiitest"
+	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
-func TestMain(m *testing.M) { jsiitest.Main(m) }
+func TestMain(m *testing.M) { synthtest.Main(m) }

@@ -1,7 +1,6 @@
 package nag_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -14,11 +13,7 @@ import (
 	"github.com/ballast-eks/ballast/internal/testutil/synthtest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	synthtest.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { synthtest.Main(m) }
 
 func TestSuppressWritesCdkNagMetadata(t *testing.T) {
 	app := synthtest.NewApp()

@@ -13,11 +13,7 @@ import (
 	"github.com/ballast-eks/ballast/internal/nag"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { Main(m) }
 
 // TestNagCatchesAndSuppressionSilences shows the cdk-nag check fails on a
 // broken subject (a role with an AWS managed policy) and that a resource

@@ -168,6 +168,20 @@ func Ref(v any) string {
 	return ""
 }
 
+// Main is a TestMain that only runs the tests and then Close:
+//
+//	func TestMain(m *testing.M) { synthtest.Main(m) }
+//
+// A test binary that links aws-cdk-go needs it even if it never
+// synthesizes: aws-cdk-go writes the jsii runtime's files to a temporary
+// directory as soon as its packages load, and closing the runtime removes
+// them.
+func Main(m *testing.M) {
+	code := m.Run()
+	Close()
+	os.Exit(code)
+}
+
 // Close ends the jsii runtime, which removes its temporary files, and
 // removes the apps' output directories; call it from TestMain after m.Run.
 func Close() {
